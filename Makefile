@@ -1,0 +1,135 @@
+# tacitus - build, test, demo, bench, fuzz.
+#
+#   make            the library (libtacitus.a, libtacitus.so) and the tacitus binary
+#   make check      every test, again under ASan+UBSan (clang), and a short fuzz run
+#   make demo       code the example articles in examples/
+#   make bench      throughput of ingest + text on a real corpus, beside wc -w
+#   make fuzz       longer fuzzing runs (FUZZ_SECONDS each)
+#
+# Everything goes to $(BUILD) (default build/); the sanitizer build goes to
+# build/asan.  `make CC=clang` works as well as the default gcc.
+
+CC ?= cc
+BUILD ?= build
+SHARED ?= ../shared
+PKGS := libutf8proc jansson
+FUZZ_SECONDS ?= 60
+CHECK_FUZZ_SECONDS ?= 20
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wpointer-arith -Wformat=2 -Wvla
+OPT ?= -O2 -g
+SAN_FLAGS :=
+ifeq ($(SAN),1)
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OPT := -O1 -g
+endif
+CPPFLAGS += -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -Isrc -I$(BUILD)/gen
+CFLAGS += -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) $(PKG_CFLAGS)
+LDFLAGS += $(SAN_FLAGS)
+LDLIBS += $(PKG_LIBS)
+
+LIB_SRCS := $(sort $(wildcard src/*.c src/core/*.c src/ingest/*.c src/text/*.c src/emit/*.c))
+CLI_SRCS := $(sort $(wildcard src/cli/*.c))
+LIST_DATA := abbrev_titles=data/abbrev-titles.txt abbrev_other=data/abbrev-other.txt \
+             sentence_starts=data/sentence-starters.txt boilerplate=data/boilerplate.txt \
+             caption_markers=data/caption-markers.txt
+LIST_FILES := $(foreach s,$(LIST_DATA),$(word 2,$(subst =, ,$(s))))
+GEN_LISTS := $(BUILD)/gen/lists.c
+
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lists.o
+PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o) $(BUILD)/pic/gen/lists.o
+CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
+
+TEST_SRCS := $(sort $(wildcard tests/unit/*/test_*.c tests/integration/test_*.c))
+TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
+FUZZ_SRCS := $(sort $(wildcard fuzz/fuzz_*.c))
+
+.PHONY: all lib setup check test demo bench fuzz fuzz-short clean asan-test
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/tacitus $(BUILD)/libtacitus.a $(BUILD)/libtacitus.so
+
+setup:
+	@tools/setup.sh
+
+$(GEN_LISTS): tools/gen-lists.sh $(LIST_FILES)
+	@mkdir -p $(@D)
+	tools/gen-lists.sh $@ $(LIST_DATA)
+
+$(BUILD)/obj/gen/lists.o: $(GEN_LISTS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/pic/gen/lists.o: $(GEN_LISTS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -c $< -o $@
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/pic/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -MMD -MP -c $< -o $@
+
+$(BUILD)/libtacitus.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libtacitus.so: $(PIC_OBJS)
+	$(CC) -shared $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tacitus: $(CLI_OBJS) $(BUILD)/libtacitus.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# Unit and integration tests: one cmocka binary per test file; tests/unit
+# mirrors src/.
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libtacitus.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests -o $@ $< $(BUILD)/libtacitus.a $(LDFLAGS) $(LDLIBS) $(CMOCKA_LIBS)
+
+# The test run proper: unit tests, golden cases, seed, pathological inputs.
+test: all $(TEST_BINS)
+	@BUILD=$(BUILD) SHARED=$(SHARED) tests/run.sh
+
+asan-test:
+	$(MAKE) BUILD=build/asan SAN=1 CC=clang test
+
+check: setup
+	$(MAKE) test
+	$(MAKE) asan-test
+	$(MAKE) fuzz-short
+
+# ---- Fuzzing (clang libFuzzer, with ASan+UBSan) ----
+FUZZ_BUILD := build/fuzz
+FUZZ_BINS := $(FUZZ_SRCS:fuzz/%.c=$(FUZZ_BUILD)/%)
+
+$(FUZZ_BUILD)/%: fuzz/%.c $(LIB_SRCS) $(GEN_LISTS)
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=all $(PKG_CFLAGS) -o $@ $< $(LIB_SRCS) $(GEN_LISTS) $(PKG_LIBS)
+
+fuzz-short: $(FUZZ_BINS)
+	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS) tools/fuzz.sh $(FUZZ_BINS)
+
+fuzz: setup $(FUZZ_BINS)
+	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) tools/fuzz.sh $(FUZZ_BINS)
+
+# ---- Demo and bench ----
+demo: setup
+	$(MAKE) all
+	$(BUILD)/tacitus sentences --date 2022-02-21 examples/
+
+bench: setup
+	$(MAKE) all
+	@BUILD=$(BUILD) SHARED=$(SHARED) bench/bench.sh
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

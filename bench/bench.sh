@@ -1,0 +1,56 @@
+#!/bin/sh
+# bench.sh - throughput of ingest + text (tacitus sentences) on real news:
+# the PolNeAR articles in $SHARED/dev/quotes/polnear (about 4.3 MB in 927
+# files), passed REPEAT times in one process, beside `wc -w` on the same
+# bytes in the same run.  Prints MB/s, sentences/s and the ratio to wc -w;
+# each figure is the best of RUNS runs.
+set -eu
+BUILD=${BUILD:-build}
+SHARED=${SHARED:-../shared}
+REPEAT=${REPEAT:-5}
+RUNS=${RUNS:-3}
+bin=$BUILD/tacitus
+corpus=$SHARED/dev/quotes/polnear
+if [ ! -d "$corpus" ]; then
+    echo "bench: no corpus at $corpus" >&2
+    exit 1
+fi
+dirs=""
+i=0
+while [ $i -lt "$REPEAT" ]; do
+    dirs="$dirs $corpus/train/text $corpus/dev/text"
+    i=$((i + 1))
+done
+files=$(find $dirs -type f -name '*.txt' | sort)
+bytes=$(cat $files | wc -c)
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+now() { date +%s%N; }
+
+best() { # command... -> best wall time in ns over RUNS runs
+    b=0
+    r=0
+    while [ $r -lt "$RUNS" ]; do
+        t0=$(now)
+        "$@" >"$out"
+        t=$(($(now) - t0))
+        if [ $b -eq 0 ] || [ $t -lt $b ]; then b=$t; fi
+        r=$((r + 1))
+    done
+    echo $b
+}
+
+# shellcheck disable=SC2086
+t_tc=$(best "$bin" sentences --no-progress $dirs)
+sentences=$(grep -c '"kind":"sentence"' "$out")
+# shellcheck disable=SC2086
+t_wc=$(best sh -c "cat $(echo $files | tr '\n' ' ') | wc -w")
+
+awk -v b="$bytes" -v s="$sentences" -v t1="$t_tc" -v t2="$t_wc" -v rep="$REPEAT" 'BEGIN {
+    mb = b / 1e6
+    printf "bench: corpus PolNeAR x%d, %.1f MB, %d sentences\n", rep, mb, s
+    printf "bench: tacitus sentences  %8.1f MB/s  %10.0f sentences/s  (%.3f s)\n", mb / (t1 / 1e9), s / (t1 / 1e9), t1 / 1e9
+    printf "bench: wc -w              %8.1f MB/s                          (%.3f s)\n", mb / (t2 / 1e9), t2 / 1e9
+    printf "bench: ratio tacitus / wc -w = %.2f (aim: >= 0.25)\n", t2 / t1
+}'

@@ -1,0 +1,61 @@
+/*
+ * fuzz_text.c - libFuzzer target for the text stage: any bytes as an
+ * article's text (and, when it holds a NUL, the part before it as its
+ * title), through decode, normalize, paragraphs, roles, sentences and
+ * tokens, with every offset checked against the article text.
+ */
+#include "tacitus.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void check_offsets(const tc_doc *doc)
+{
+    tc_article_info info;
+    size_t i, n;
+    tc_doc_info(doc, &info);
+    n = tc_doc_sentence_count(doc);
+    for (i = 0; i < n; i++) {
+        tc_sentence s;
+        tc_doc_sentence(doc, i, &s);
+        if (s.start > s.end || s.end > info.text_len)
+            abort();
+    }
+    n = tc_doc_token_count(doc);
+    for (i = 0; i < n; i++) {
+        tc_token t;
+        tc_doc_token(doc, i, &t);
+        if (t.start > t.end || t.end > info.text_len || t.norm_len == 0)
+            abort();
+    }
+}
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+    static tc_engine *engine;
+    static tc_doc *doc;
+    tc_article_in in;
+    const unsigned char *nul = memchr(data, 0, size);
+    char title[256] = "";
+    if (!engine) {
+        engine = tc_engine_new(NULL, NULL);
+        doc = tc_doc_new(engine);
+    }
+    memset(&in, 0, sizeof in);
+    in.id = "fuzz";
+    in.text = (const char *)data;
+    in.text_len = size;
+    if (nul && (size_t)(nul - data) < sizeof title) {
+        memcpy(title, data, (size_t)(nul - data));
+        title[nul - data] = '\0';
+        in.title = title;
+        in.text = (const char *)nul + 1;
+        in.text_len = size - (size_t)(nul - data) - 1;
+    }
+    if (tc_doc_set(doc, &in, NULL) == TC_OK &&
+        tc_doc_analyze(doc, NULL) == TC_OK)
+        check_offsets(doc);
+    return 0;
+}

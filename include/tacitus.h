@@ -1,0 +1,298 @@
+/*
+ * tacitus.h - the public API of libtacitus.
+ *
+ * tacitus turns raw news (plain text, JSONL feeds, later HTML) into
+ * structured event data.  This header is the only one a program that embeds
+ * the engine needs; the `tacitus` command-line tool uses nothing else.
+ *
+ * Conventions, held everywhere:
+ *  - every name starts with `tc_` (types, functions) or `TC_` (constants);
+ *  - handles are opaque; every `_new`/`_open` has a `_free`/`_close`, and
+ *    `_free(NULL)` does nothing;
+ *  - every fallible call returns a `tc_status`; calls that read input also
+ *    fill a `tc_error` (code, message, file, line, byte) when given one;
+ *  - offsets are byte offsets into the article text (see tc_doc_info), so
+ *    every record can point back at the words it came from;
+ *  - ownership is stated in each comment: "borrowed" pointers stay valid
+ *    while their owner lives and is not changed, "owned" ones are the
+ *    caller's to free.
+ */
+#ifndef TACITUS_H
+#define TACITUS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TC_VERSION "0.1.0"
+
+/* ---- Status and errors ------------------------------------------------ */
+
+typedef enum tc_status {
+    TC_OK = 0,
+    TC_DONE,            /* an iteration has no more items (not an error) */
+    TC_ERR_NOMEM,       /* an allocation failed */
+    TC_ERR_IO,          /* a file could not be opened or read */
+    TC_ERR_INPUT,       /* malformed input: bad JSON, missing field, ... */
+    TC_ERR_LIMIT,       /* input over a size or count limit */
+    TC_ERR_USAGE,       /* a bad argument from the caller */
+    TC_ERR_UNSUPPORTED  /* a valid request this build cannot serve */
+} tc_status;
+
+/* A short constant name for a status ("ok", "out of memory", ...). */
+const char *tc_status_str(tc_status status);
+
+/*
+ * Where and why something failed.  `file` is the input's name ("-" for
+ * standard input, "" when none), `line` is 1-based (0 when not known) and
+ * `byte` is the 0-based byte offset in that input.
+ */
+typedef struct tc_error {
+    tc_status code;
+    char message[256];
+    char file[1024];
+    uint64_t line;
+    uint64_t byte;
+} tc_error;
+
+/* ---- Memory ------------------------------------------------------------ */
+
+/*
+ * The allocator every part of the engine goes through.  `realloc` may be
+ * called with a NULL pointer; `free` with NULL must do nothing.  Tests use
+ * it to count allocations and to fail the N-th one.
+ */
+typedef struct tc_allocator {
+    void *(*malloc)(void *ctx, size_t size);
+    void *(*realloc)(void *ctx, void *ptr, size_t size);
+    void (*free)(void *ctx, void *ptr);
+    void *ctx;
+} tc_allocator;
+
+/* The C library's malloc/realloc/free. */
+const tc_allocator *tc_default_allocator(void);
+
+/* ---- Options and engine ------------------------------------------------ */
+
+typedef enum tc_format {
+    TC_FORMAT_AUTO = 0, /* by extension; standard input by its first byte */
+    TC_FORMAT_TEXT,
+    TC_FORMAT_JSONL,
+    TC_FORMAT_HTML
+} tc_format;
+
+/* Parses "auto", "text", "jsonl" or "html". */
+tc_status tc_format_parse(const char *name, tc_format *out);
+
+/* Hard caps against hostile input.  Zero means "use the default". */
+typedef struct tc_limits {
+    size_t max_article_bytes;  /* article text; default 16 MiB */
+    size_t max_record_bytes;   /* one JSONL line; default 64 MiB */
+    size_t max_sentence_bytes; /* longer sentences are cut; default 4 KiB */
+    size_t max_paragraphs;     /* per article; default 100,000 */
+    size_t max_tokens;         /* per article; default 4,000,000 */
+    unsigned max_dir_depth;    /* directory recursion; default 32 */
+} tc_limits;
+
+/* Called for each warning (a record kept despite a problem, such as an
+ * unreadable date).  The error is borrowed for the call only. */
+typedef void (*tc_warn_fn)(void *ctx, const tc_error *warning);
+
+typedef struct tc_options {
+    const tc_allocator *allocator; /* NULL: the C library's */
+    tc_limits limits;
+    tc_format input_format;        /* default TC_FORMAT_AUTO */
+    const char *default_date;      /* date of articles without one, or NULL */
+    tc_warn_fn warn;               /* NULL: warnings are dropped */
+    void *warn_ctx;
+} tc_options;
+
+/* Fills `opt` with the defaults. */
+void tc_options_init(tc_options *opt);
+
+/*
+ * The long-lived engine: options, limits and the built-in tables.  It is
+ * read-only once made, so several threads may share it.  Returns NULL (and
+ * fills `err`) on a bad option or out of memory.  The options are copied;
+ * `default_date` is validated here.
+ */
+typedef struct tc_engine tc_engine;
+tc_engine *tc_engine_new(const tc_options *opt, tc_error *err);
+void tc_engine_free(tc_engine *engine);
+
+/* ---- Documents ---------------------------------------------------------- */
+
+/*
+ * One article and everything found in it.  All of it lives in one arena
+ * owned by the document and is released at once when the document is
+ * reused (by tc_reader_next or tc_doc_set) or freed.  Reuse one tc_doc per
+ * thread for a whole batch.
+ */
+typedef struct tc_doc tc_doc;
+tc_doc *tc_doc_new(tc_engine *engine);
+void tc_doc_free(tc_doc *doc);
+
+/* An article handed in by the caller.  All strings are borrowed for the
+ * call and copied; NULL or "" means unknown.  `text` need not be valid
+ * UTF-8 nor NUL-terminated. */
+typedef struct tc_article_in {
+    const char *id;
+    const char *date; /* ISO 8601 date or date-time, or YYYYMMDD */
+    const char *title;
+    const char *url;
+    const char *source;
+    const char *language;
+    const char *text;
+    size_t text_len;
+} tc_article_in;
+
+/* Loads an article into `doc`, dropping what it held.  An unreadable date is
+ * a warning (through the engine's warn callback), and the date stays
+ * unknown. */
+tc_status tc_doc_set(tc_doc *doc, const tc_article_in *in, tc_error *err);
+
+/*
+ * Runs the pipeline (text clean-up, paragraphs and their roles, sentences,
+ * tokens) over the loaded article.  The stage order lives in one place,
+ * src/pipeline.c.
+ */
+tc_status tc_doc_analyze(tc_doc *doc, tc_error *err);
+
+/*
+ * What is known of the article.  `text` is the article text every offset
+ * points into: the input text as valid UTF-8 (invalid bytes and NULs
+ * replaced by U+FFFD, a leading byte-order mark dropped, UTF-8 that was
+ * read as cp1252 repaired), preceded by the title and a blank line when a
+ * JSONL record has a title that its text does not begin with.  It is valid
+ * after tc_doc_analyze.  Strings are borrowed from the document and never
+ * NULL ("" when unknown).
+ */
+typedef struct tc_article_info {
+    const char *id;
+    const char *date; /* "YYYY-MM-DD" or "" */
+    const char *title;
+    const char *url;
+    const char *source;
+    const char *language;
+    const char *text;
+    size_t text_len;
+    size_t invalid_bytes;  /* input bytes replaced by U+FFFD */
+    size_t mojibake_fixed; /* cp1252 mojibake sequences repaired */
+} tc_article_info;
+void tc_doc_info(const tc_doc *doc, tc_article_info *out);
+
+/* The role of a paragraph (and of its sentences) in the article. */
+typedef enum tc_role {
+    TC_ROLE_BODY = 0,
+    TC_ROLE_TITLE,
+    TC_ROLE_LEAD,
+    TC_ROLE_CAPTION,
+    TC_ROLE_SUBHEAD,
+    TC_ROLE_PULLQUOTE,
+    TC_ROLE_ATTRIBUTION,
+    TC_ROLE_BOILERPLATE,
+    TC_ROLE_COUNT_
+} tc_role;
+
+/* "body", "title", "lead", ... */
+const char *tc_role_name(tc_role role);
+
+typedef struct tc_paragraph {
+    size_t start, end;    /* byte range in the article text, trimmed */
+    tc_role role;
+    size_t first_sentence; /* 0-based index of its first sentence */
+    size_t sentence_count;
+} tc_paragraph;
+
+typedef struct tc_sentence {
+    size_t paragraph;      /* 1-based paragraph number */
+    size_t number;         /* 1-based sentence number in the article */
+    tc_role role;
+    size_t start, end;     /* byte range in the article text */
+    size_t first_token;    /* 0-based index of its first token */
+    size_t token_count;
+    size_t repeat_of;      /* pull quotes: number of the sentence repeated, or 0 */
+} tc_sentence;
+
+typedef enum tc_token_kind {
+    TC_TOKEN_WORD = 0,
+    TC_TOKEN_NUMBER,
+    TC_TOKEN_PUNCT,
+    TC_TOKEN_SYMBOL
+} tc_token_kind;
+
+/* Token flags. */
+#define TC_TOKEN_CAPITALIZED 0x01u /* first letter upper case */
+#define TC_TOKEN_ALL_CAPS 0x02u    /* two or more letters, all upper case */
+#define TC_TOKEN_JOINED 0x04u      /* no space before it (e.g. "-" in pro-Russian) */
+#define TC_TOKEN_ABBREV 0x08u      /* ends with a period that belongs to it (Mr., U.S.) */
+
+typedef struct tc_token {
+    size_t start, end;  /* byte range in the article text */
+    const char *norm;   /* matching form: NFC, ASCII quotes, dashes, spaces */
+    size_t norm_len;
+    tc_token_kind kind;
+    unsigned flags;
+} tc_token;
+
+size_t tc_doc_paragraph_count(const tc_doc *doc);
+size_t tc_doc_sentence_count(const tc_doc *doc);
+size_t tc_doc_token_count(const tc_doc *doc);
+/* Copy out item `i` (0-based).  Return TC_ERR_USAGE when out of range. */
+tc_status tc_doc_paragraph(const tc_doc *doc, size_t i, tc_paragraph *out);
+tc_status tc_doc_sentence(const tc_doc *doc, size_t i, tc_sentence *out);
+tc_status tc_doc_token(const tc_doc *doc, size_t i, tc_token *out);
+
+/* ---- Readers ------------------------------------------------------------ */
+
+/*
+ * A stream of articles from a file, a directory (recursively, in byte order
+ * of names), or standard input ("-").  Memory is bounded by the largest
+ * article, never by the batch.
+ */
+typedef struct tc_reader tc_reader;
+
+/* Opens `path`.  A path that does not exist is an error here; problems
+ * inside it are reported record by record by tc_reader_next. */
+tc_reader *tc_reader_open(tc_engine *engine, const char *path, tc_error *err);
+
+/* Reads from memory (for tests and fuzzing).  `name` names the input in
+ * errors and ids; `data` is borrowed until the reader is closed. */
+tc_reader *tc_reader_open_memory(tc_engine *engine, const char *name,
+                                 const char *data, size_t len,
+                                 tc_format format, tc_error *err);
+
+/*
+ * Loads the next article into `doc`.  Returns TC_OK, TC_DONE at the end, or
+ * an error for one rejected record or file (invalid JSON, no text, over a
+ * limit, unreadable file): `err` names file, line and byte, and the next
+ * call goes on after it.  TC_ERR_NOMEM is fatal.
+ */
+tc_status tc_reader_next(tc_reader *reader, tc_doc *doc, tc_error *err);
+
+/* Bytes consumed so far (for progress lines). */
+uint64_t tc_reader_bytes(const tc_reader *reader);
+
+void tc_reader_close(tc_reader *reader);
+
+/* ---- Output ------------------------------------------------------------- */
+
+/*
+ * Writes one JSONL record per sentence of an analysed document:
+ * {"kind":"sentence","article","paragraph","sentence","role","start","end",
+ *  "text","repeat_of"}.  Returns TC_ERR_IO when the stream fails.
+ */
+tc_status tc_doc_write_sentences(const tc_doc *doc, FILE *out);
+
+/* One JSONL record per token: {"kind":"token","article","sentence","start",
+ * "end","text","norm","type","flags"}. */
+tc_status tc_doc_write_tokens(const tc_doc *doc, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TACITUS_H */

@@ -1,0 +1,325 @@
+/*
+ * main.c - the tacitus command-line tool.  It uses only the public API
+ * (tacitus.h), like curl's tool and SQLite's shell: read articles, analyse
+ * each, write JSONL, report bad records with their location and go on.
+ *
+ * Exit status: 0 all input accepted, 1 some records rejected (the rest
+ * processed), 2 usage or fatal error.
+ */
+#include "tacitus.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { EXIT_ALL_OK = 0, EXIT_SOME_REJECTED = 1, EXIT_FATAL = 2 };
+
+typedef tc_status (*write_fn)(const tc_doc *doc, FILE *out);
+
+typedef struct command {
+    const char *name;
+    const char *summary;
+    const char *help;
+    write_fn write;
+} command;
+
+static const command commands[] = {
+    {"sentences", "split articles into sentences with roles (JSONL)",
+     "Writes one JSONL record per sentence:\n"
+     "  {\"kind\":\"sentence\",\"article\",\"paragraph\",\"sentence\",\"role\","
+     "\"start\",\"end\",\"text\",\"repeat_of\"}\n"
+     "with byte offsets into the article text.  Roles: title, lead, body,\n"
+     "caption, subhead, pullquote, attribution, boilerplate.\n",
+     tc_doc_write_sentences},
+    {"tokens", "tokens with byte offsets (JSONL)",
+     "Writes one JSONL record per token:\n"
+     "  {\"kind\":\"token\",\"article\",\"sentence\",\"start\",\"end\",\"text\","
+     "\"norm\",\"type\",\"flags\"}\n"
+     "where norm is the matching form (NFC, ASCII quotes and dashes).\n",
+     tc_doc_write_tokens},
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const char input_help[] =
+    "Inputs: files, directories (read recursively) or - for standard input\n"
+    "(the default).  Formats: .jsonl/.ndjson files are JSONL (one article a\n"
+    "line: text required; id, date, title, url, source, language optional),\n"
+    ".html/.htm HTML (not supported yet), anything else plain UTF-8 text.\n"
+    "Standard input is JSONL when its first non-blank byte is '{'.\n"
+    "\n"
+    "Options:\n"
+    "  --date YYYY-MM-DD        publication date of articles that have none\n"
+    "  --input-format FORMAT    auto (default), text, jsonl or html\n"
+    "  --max-article-bytes N    reject longer articles (default 16 MiB)\n"
+    "  --max-record-bytes N     reject longer JSONL lines (default 64 MiB)\n"
+    "  -q, --quiet              no warnings and no progress line\n"
+    "  --no-progress            no progress line on a terminal\n"
+    "\n"
+    "Exit status: 0 all input accepted, 1 some records rejected (each named\n"
+    "on standard error with file, line and byte; the rest was processed),\n"
+    "2 usage or fatal error.\n";
+
+static void usage(FILE *out)
+{
+    size_t i;
+    fprintf(out, "usage: tacitus COMMAND [OPTIONS] [FILE|DIR|-]...\n\n"
+                 "tacitus turns news articles into structured event data.\n\n"
+                 "Commands:\n");
+    for (i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "  %-12s %s\n", "help", "help on a command");
+    fprintf(out, "\n  tacitus --version     the version\n"
+                 "  tacitus help COMMAND  a command's records and options\n");
+}
+
+static const command *find_command(const char *name)
+{
+    size_t i;
+    for (i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int help(const char *name)
+{
+    const command *c;
+    if (!name) {
+        usage(stdout);
+        return EXIT_ALL_OK;
+    }
+    c = find_command(name);
+    if (!c) {
+        fprintf(stderr, "tacitus: no command \"%s\"\n", name);
+        return EXIT_FATAL;
+    }
+    printf("usage: tacitus %s [OPTIONS] [FILE|DIR|-]...\n\n%s\n%s", c->name,
+           c->help, input_help);
+    return EXIT_ALL_OK;
+}
+
+/* ---- Diagnostics ------------------------------------------------------ */
+
+typedef struct run_state {
+    bool quiet;
+    bool progress;
+    unsigned long long articles, rejected, warnings;
+    struct timespec last;
+} run_state;
+
+static void print_diag(const char *level, const tc_error *e)
+{
+    if (e->file[0] && e->line)
+        fprintf(stderr, "tacitus: %s:%llu:%llu: %s: %s\n", e->file,
+                (unsigned long long)e->line, (unsigned long long)e->byte,
+                level, e->message);
+    else if (e->file[0])
+        fprintf(stderr, "tacitus: %s: %s: %s\n", e->file, level, e->message);
+    else
+        fprintf(stderr, "tacitus: %s: %s\n", level, e->message);
+}
+
+static void clear_progress(run_state *rs)
+{
+    if (rs->progress)
+        fputs("\r\033[K", stderr);
+}
+
+static void on_warning(void *ctx, const tc_error *w)
+{
+    run_state *rs = ctx;
+    rs->warnings++;
+    if (rs->quiet)
+        return;
+    clear_progress(rs);
+    print_diag("warning", w);
+}
+
+static void show_progress(run_state *rs, const tc_reader *r)
+{
+    struct timespec now;
+    if (!rs->progress)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if ((now.tv_sec - rs->last.tv_sec) * 1000000000L +
+            (now.tv_nsec - rs->last.tv_nsec) < 250000000L)
+        return;
+    rs->last = now;
+    fprintf(stderr, "\r\033[K%llu articles, %.1f MB, %llu rejected",
+            rs->articles, (double)tc_reader_bytes(r) / 1e6, rs->rejected);
+}
+
+/* ---- The run ---------------------------------------------------------- */
+
+/* Codes every article of one input; returns TC_ERR_NOMEM/TC_ERR_IO (output)
+ * when the run cannot go on, TC_OK otherwise. */
+static tc_status run_input(tc_engine *engine, tc_doc *doc, const char *path,
+                           const command *cmd, run_state *rs)
+{
+    tc_error err;
+    tc_status st;
+    tc_reader *r = tc_reader_open(engine, path, &err);
+    if (!r) {
+        clear_progress(rs);
+        print_diag("error", &err);
+        rs->rejected++;
+        return err.code == TC_ERR_NOMEM ? TC_ERR_NOMEM : TC_OK;
+    }
+    for (;;) {
+        st = tc_reader_next(r, doc, &err);
+        if (st == TC_DONE)
+            break;
+        if (st == TC_OK)
+            st = tc_doc_analyze(doc, &err);
+        if (st == TC_OK) {
+            rs->articles++;
+            st = cmd->write(doc, stdout);
+            if (st != TC_OK) {
+                tc_reader_close(r);
+                return TC_ERR_IO;
+            }
+        } else {
+            clear_progress(rs);
+            print_diag("error", &err);
+            rs->rejected++;
+            if (st == TC_ERR_NOMEM)
+                break;
+        }
+        show_progress(rs, r);
+    }
+    tc_reader_close(r);
+    return st == TC_ERR_NOMEM ? TC_ERR_NOMEM : TC_OK;
+}
+
+enum { OPT_DATE = 256, OPT_FORMAT, OPT_MAX_ARTICLE, OPT_MAX_RECORD,
+       OPT_NO_PROGRESS };
+
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (!*s || *end || v == 0)
+        return false;
+    *out = (size_t)v;
+    return true;
+}
+
+static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs)
+{
+    static const struct option longs[] = {
+        {"date", required_argument, NULL, OPT_DATE},
+        {"input-format", required_argument, NULL, OPT_FORMAT},
+        {"max-article-bytes", required_argument, NULL, OPT_MAX_ARTICLE},
+        {"max-record-bytes", required_argument, NULL, OPT_MAX_RECORD},
+        {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+        {"quiet", no_argument, NULL, 'q'},
+        {NULL, 0, NULL, 0}};
+    int c;
+    while ((c = getopt_long(argc, argv, "q", longs, NULL)) != -1) {
+        switch (c) {
+        case OPT_DATE: opt->default_date = optarg; break;
+        case OPT_FORMAT:
+            if (tc_format_parse(optarg, &opt->input_format) != TC_OK) {
+                fprintf(stderr, "tacitus: bad --input-format \"%s\"\n", optarg);
+                return -1;
+            }
+            break;
+        case OPT_MAX_ARTICLE:
+        case OPT_MAX_RECORD:
+            if (!parse_size(optarg, c == OPT_MAX_ARTICLE
+                                        ? &opt->limits.max_article_bytes
+                                        : &opt->limits.max_record_bytes)) {
+                fprintf(stderr, "tacitus: bad size \"%s\"\n", optarg);
+                return -1;
+            }
+            break;
+        case OPT_NO_PROGRESS: rs->progress = false; break;
+        case 'q': rs->quiet = true; rs->progress = false; break;
+        default: return -1;
+        }
+    }
+    return optind;
+}
+
+static int run(const command *cmd, int argc, char **argv)
+{
+    tc_options opt;
+    run_state rs;
+    tc_error err;
+    tc_engine *engine;
+    tc_doc *doc;
+    int first, i, status = EXIT_ALL_OK;
+    memset(&rs, 0, sizeof rs);
+    rs.progress = isatty(STDERR_FILENO);
+    tc_options_init(&opt);
+    first = parse_options(argc, argv, &opt, &rs);
+    if (first < 0) {
+        fprintf(stderr, "tacitus: see 'tacitus help %s'\n", cmd->name);
+        return EXIT_FATAL;
+    }
+    opt.warn = on_warning;
+    opt.warn_ctx = &rs;
+    engine = tc_engine_new(&opt, &err);
+    if (!engine) {
+        print_diag("error", &err);
+        return EXIT_FATAL;
+    }
+    doc = tc_doc_new(engine);
+    if (!doc) {
+        tc_engine_free(engine);
+        fprintf(stderr, "tacitus: out of memory\n");
+        return EXIT_FATAL;
+    }
+    for (i = first; i < argc || i == first; i++) {
+        tc_status st = run_input(engine, doc, i < argc ? argv[i] : "-", cmd,
+                                 &rs);
+        if (st != TC_OK) {
+            clear_progress(&rs);
+            fprintf(stderr, "tacitus: fatal: %s\n", tc_status_str(st));
+            status = EXIT_FATAL;
+            break;
+        }
+    }
+    clear_progress(&rs);
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "tacitus: fatal: cannot write output\n");
+        status = EXIT_FATAL;
+    }
+    if (status == EXIT_ALL_OK && rs.rejected) {
+        fprintf(stderr, "tacitus: %llu articles, %llu rejected\n", rs.articles,
+                rs.rejected);
+        status = EXIT_SOME_REJECTED;
+    }
+    tc_doc_free(doc);
+    tc_engine_free(engine);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    const command *cmd;
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_FATAL;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+        printf("tacitus %s\n", TC_VERSION);
+        return EXIT_ALL_OK;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return help(NULL);
+    if (strcmp(argv[1], "help") == 0)
+        return help(argc > 2 ? argv[2] : NULL);
+    cmd = find_command(argv[1]);
+    if (!cmd) {
+        fprintf(stderr, "tacitus: no command \"%s\"\n", argv[1]);
+        usage(stderr);
+        return EXIT_FATAL;
+    }
+    return run(cmd, argc - 1, argv + 1);
+}

@@ -1,0 +1,45 @@
+/*
+ * json.c - JSON string literals for the JSONL writers.  Output is built in a
+ * capped string builder; the input is valid UTF-8 (the text stage sees to
+ * that), so only quotes, backslashes and control characters need escapes.
+ */
+#include "core.h"
+
+tc_status tc_json_string(tc_sb *sb, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i, run = 0;
+    tc_status st;
+    /* Worst case is 6 bytes per input byte; reserve the common case. */
+    st = tc_sb_reserve(sb, n + 2);
+    if (st != TC_OK)
+        return st;
+    sb->p[sb->n++] = '"';
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char esc[6];
+        size_t elen = 0;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        switch (c) {
+        case '"': esc[0] = '\\'; esc[1] = '"'; elen = 2; break;
+        case '\\': esc[0] = '\\'; esc[1] = '\\'; elen = 2; break;
+        case '\n': esc[0] = '\\'; esc[1] = 'n'; elen = 2; break;
+        case '\r': esc[0] = '\\'; esc[1] = 'r'; elen = 2; break;
+        case '\t': esc[0] = '\\'; esc[1] = 't'; elen = 2; break;
+        default:
+            esc[0] = '\\'; esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
+            esc[4] = hex[c >> 4]; esc[5] = hex[c & 15]; elen = 6;
+        }
+        st = tc_sb_append(sb, s + run, i - run);
+        if (st == TC_OK)
+            st = tc_sb_append(sb, esc, elen);
+        if (st != TC_OK)
+            return st;
+        run = i + 1;
+    }
+    st = tc_sb_append(sb, s + run, n - run);
+    if (st != TC_OK)
+        return st;
+    return tc_sb_putc(sb, '"');
+}

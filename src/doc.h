@@ -1,0 +1,46 @@
+/*
+ * doc.h - the engine and document structures, private to the library.  The
+ * document owns one arena (text buffers, metadata) and reusable arrays of
+ * paragraphs, sentences and tokens; every stage fills a part of it, in the
+ * order pipeline.c gives.
+ */
+#ifndef TC_DOC_H
+#define TC_DOC_H
+
+#include "core/core.h"
+#include "text/text.h"
+
+struct tc_engine {
+    tc_options opt;      /* limits filled with defaults */
+    tc_allocator alloc;  /* a copy of the caller's hook */
+    char default_date[11];
+};
+
+struct tc_doc {
+    tc_engine *engine;
+    const tc_allocator *alloc;
+    tc_arena arena;
+
+    /* Metadata, in the arena; never NULL once set. */
+    const char *id, *date, *title, *url, *source, *language;
+    /* The input text (title prepended when given apart), in the arena. */
+    const char *raw;
+    size_t raw_len;
+    bool has_title;        /* the first paragraph is the metadata title */
+    size_t extra_invalid;  /* invalid bytes repaired before the doc saw them */
+
+    tc_decoded text;       /* the article text */
+    tc_normalized norm;    /* the matching text and its offset map */
+    tc_vec paras;          /* tc_para */
+    tc_vec sents;          /* tc_sent */
+    tc_vec toks;           /* tc_tok */
+    bool loaded, analyzed;
+};
+
+/* Pipeline stages over a loaded document (pipeline.c). */
+tc_status tc_pipeline_run(tc_doc *doc, tc_error *err);
+
+/* Marks `n` input bytes as repaired by the reader before tc_doc_set. */
+void tc_doc_add_invalid(tc_doc *doc, size_t n);
+
+#endif /* TC_DOC_H */

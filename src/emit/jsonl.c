@@ -1,0 +1,143 @@
+/*
+ * jsonl.c - JSONL records of an analysed document.  Every record opens with
+ * the envelope every later record type extends ({"kind", "article", ...,
+ * byte offsets into the article text}); every field a type names is always
+ * present ("" for unknown text, null for unknown numbers).
+ */
+#include "../doc.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static tc_status envelope(tc_sb *sb, const char *kind, const tc_doc *doc)
+{
+    tc_status st = tc_sb_printf(sb, "{\"kind\":\"%s\",\"article\":", kind);
+    if (st == TC_OK)
+        st = tc_json_string(sb, doc->id, strlen(doc->id));
+    return st;
+}
+
+static tc_status flush(tc_sb *sb, FILE *out)
+{
+    tc_status st = tc_sb_putc(sb, '\n');
+    if (st != TC_OK)
+        return st;
+    if (fwrite(sb->p, 1, sb->n, out) != sb->n)
+        return TC_ERR_IO;
+    tc_sb_clear(sb);
+    return TC_OK;
+}
+
+static tc_status sentence_record(tc_sb *sb, const tc_doc *doc, size_t i)
+{
+    const char *text = doc->text.text;
+    tc_sentence s;
+    tc_status st;
+    tc_doc_sentence(doc, i, &s);
+    st = envelope(sb, "sentence", doc);
+    if (st == TC_OK)
+        st = tc_sb_printf(sb,
+                          ",\"paragraph\":%zu,\"sentence\":%zu,\"role\":\"%s\","
+                          "\"start\":%zu,\"end\":%zu,\"text\":",
+                          s.paragraph, s.number, tc_role_name(s.role), s.start,
+                          s.end);
+    if (st == TC_OK)
+        st = tc_json_string(sb, text + s.start, s.end - s.start);
+    if (st == TC_OK)
+        st = s.repeat_of ? tc_sb_printf(sb, ",\"repeat_of\":%zu}", s.repeat_of)
+                         : tc_sb_printf(sb, ",\"repeat_of\":null}");
+    return st;
+}
+
+tc_status tc_doc_write_sentences(const tc_doc *doc, FILE *out)
+{
+    tc_sb sb;
+    size_t i, n = tc_doc_sentence_count(doc);
+    tc_status st = TC_OK;
+    if (!doc || !out)
+        return TC_ERR_USAGE;
+    tc_sb_init(&sb, doc->alloc, 0);
+    for (i = 0; i < n && st == TC_OK; i++) {
+        st = sentence_record(&sb, doc, i);
+        if (st == TC_OK)
+            st = flush(&sb, out);
+    }
+    tc_sb_free(&sb);
+    return st;
+}
+
+static const char *token_type(tc_token_kind kind)
+{
+    switch (kind) {
+    case TC_TOKEN_WORD: return "word";
+    case TC_TOKEN_NUMBER: return "number";
+    case TC_TOKEN_PUNCT: return "punct";
+    case TC_TOKEN_SYMBOL: return "symbol";
+    }
+    return "word";
+}
+
+static tc_status token_flags(tc_sb *sb, unsigned flags)
+{
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } names[] = {{TC_TOKEN_CAPITALIZED, "capitalized"},
+                 {TC_TOKEN_ALL_CAPS, "all_caps"},
+                 {TC_TOKEN_JOINED, "joined"},
+                 {TC_TOKEN_ABBREV, "abbrev"}};
+    size_t k;
+    const char *sep = "";
+    tc_status st = tc_sb_printf(sb, ",\"flags\":[");
+    for (k = 0; k < sizeof names / sizeof names[0] && st == TC_OK; k++) {
+        if (flags & names[k].bit) {
+            st = tc_sb_printf(sb, "%s\"%s\"", sep, names[k].name);
+            sep = ",";
+        }
+    }
+    return st == TC_OK ? tc_sb_printf(sb, "]}") : st;
+}
+
+static tc_status token_record(tc_sb *sb, const tc_doc *doc, size_t sentence,
+                              size_t i)
+{
+    tc_token t;
+    tc_status st;
+    tc_doc_token(doc, i, &t);
+    st = envelope(sb, "token", doc);
+    if (st == TC_OK)
+        st = tc_sb_printf(sb, ",\"sentence\":%zu,\"start\":%zu,\"end\":%zu,"
+                          "\"text\":", sentence, t.start, t.end);
+    if (st == TC_OK)
+        st = tc_json_string(sb, doc->text.text + t.start, t.end - t.start);
+    if (st == TC_OK)
+        st = tc_sb_printf(sb, ",\"norm\":");
+    if (st == TC_OK)
+        st = tc_json_string(sb, t.norm, t.norm_len);
+    if (st == TC_OK)
+        st = tc_sb_printf(sb, ",\"type\":\"%s\"", token_type(t.kind));
+    if (st == TC_OK)
+        st = token_flags(sb, t.flags);
+    return st;
+}
+
+tc_status tc_doc_write_tokens(const tc_doc *doc, FILE *out)
+{
+    tc_sb sb;
+    size_t i, j, n = tc_doc_sentence_count(doc);
+    tc_status st = TC_OK;
+    if (!doc || !out)
+        return TC_ERR_USAGE;
+    tc_sb_init(&sb, doc->alloc, 0);
+    for (i = 0; i < n && st == TC_OK; i++) {
+        tc_sentence s;
+        tc_doc_sentence(doc, i, &s);
+        for (j = 0; j < s.token_count && st == TC_OK; j++) {
+            st = token_record(&sb, doc, s.number, s.first_token + j);
+            if (st == TC_OK)
+                st = flush(&sb, out);
+        }
+    }
+    tc_sb_free(&sb);
+    return st;
+}

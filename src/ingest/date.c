@@ -1,0 +1,81 @@
+/*
+ * date.c - publication dates.  Feeds write them in many ways; we accept the
+ * ISO 8601 family and the compact YYYYMMDD of GDELT and TABARI, check the
+ * calendar, and keep the day (the unit events are dated in).
+ */
+#include "ingest.h"
+
+
+static bool digits(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+static int number(const char *s, size_t n)
+{
+    int v = 0;
+    size_t i;
+    for (i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+static void put_digits(char *out, int v, int width)
+{
+    int i;
+    for (i = width - 1; i >= 0; i--) {
+        out[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30,
+                                 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* What may follow the day: nothing, or a time part starting with T or a
+ * space (its contents are not checked beyond a digit). */
+static bool valid_tail(const char *s, size_t n)
+{
+    if (n == 0)
+        return true;
+    if (s[0] != 'T' && s[0] != 't' && s[0] != ' ')
+        return false;
+    return n >= 2 && s[1] >= '0' && s[1] <= '9';
+}
+
+tc_status tc_date_parse(const char *s, size_t n, char out[11])
+{
+    int y, m, d;
+    tc_sv v = tc_sv_trim(tc_sv_make(s, n));
+    if (v.n >= 10 && v.p[4] == '-' && v.p[7] == '-' && digits(v.p, 4) &&
+        digits(v.p + 5, 2) && digits(v.p + 8, 2) &&
+        valid_tail(v.p + 10, v.n - 10)) {
+        y = number(v.p, 4);
+        m = number(v.p + 5, 2);
+        d = number(v.p + 8, 2);
+    } else if (v.n == 8 && digits(v.p, 8)) {
+        y = number(v.p, 4);
+        m = number(v.p + 4, 2);
+        d = number(v.p + 6, 2);
+    } else {
+        return TC_ERR_INPUT;
+    }
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+        return TC_ERR_INPUT;
+    put_digits(out, y, 4);
+    out[4] = '-';
+    put_digits(out + 5, m, 2);
+    out[7] = '-';
+    put_digits(out + 8, d, 2);
+    out[10] = '\0';
+    return TC_OK;
+}

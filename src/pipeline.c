@@ -1,0 +1,69 @@
+/*
+ * pipeline.c - the one place that knows the order of the stages.
+ *
+ * An article goes: decode (raw bytes -> valid UTF-8 article text) ->
+ * normalize (-> matching text and offset map) -> paragraphs -> roles ->
+ * sentences -> tokens.  Stages never call each other; each reads what the
+ * previous one left in the document.
+ */
+#include "doc.h"
+
+static tc_status fail(tc_doc *doc, tc_error *err, tc_status st,
+                      const char *stage)
+{
+    return tc_error_set(err, st, doc->id, 0, 0, "%s: %s", stage,
+                        tc_status_str(st));
+}
+
+/* Splits every paragraph into sentences and every sentence into tokens. */
+static tc_status split_paragraphs(tc_doc *doc)
+{
+    size_t max_sentence = doc->engine->opt.limits.max_sentence_bytes;
+    size_t i, j;
+    tc_status st;
+    for (i = 0; i < doc->paras.n; i++) {
+        tc_para *p = tc_vec_at(&doc->paras, i);
+        size_t first = doc->sents.n;
+        st = tc_text_sentences(doc->norm.norm, p->start, p->end, max_sentence,
+                               &doc->sents);
+        if (st != TC_OK)
+            return st;
+        p->first_sentence = (uint32_t)first;
+        p->sentence_count = (uint32_t)(doc->sents.n - first);
+        for (j = first; j < doc->sents.n; j++) {
+            tc_sent *s = tc_vec_at(&doc->sents, j);
+            size_t t0 = doc->toks.n;
+            s->para = (uint32_t)i;
+            st = tc_text_tokens(doc->norm.norm, s->start, s->end, &doc->toks);
+            if (st != TC_OK)
+                return st;
+            s->first_token = (uint32_t)t0;
+            s->token_count = (uint32_t)(doc->toks.n - t0);
+        }
+    }
+    return TC_OK;
+}
+
+tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
+{
+    tc_status st;
+    tc_vec_clear(&doc->paras);
+    tc_vec_clear(&doc->sents);
+    tc_vec_clear(&doc->toks);
+    st = tc_text_decode(&doc->arena, doc->raw, doc->raw_len, &doc->text);
+    if (st != TC_OK)
+        return fail(doc, err, st, "decode");
+    st = tc_text_normalize(&doc->arena, doc->text.text, doc->text.len,
+                           &doc->norm);
+    if (st != TC_OK)
+        return fail(doc, err, st, "normalize");
+    st = tc_text_paragraphs(doc->norm.norm, doc->norm.len, &doc->paras);
+    if (st != TC_OK)
+        return fail(doc, err, st, "paragraphs");
+    st = split_paragraphs(doc);
+    if (st != TC_OK)
+        return fail(doc, err, st, "sentences");
+    tc_text_roles(doc->norm.norm, doc->norm.len, &doc->paras, &doc->sents,
+                  doc->has_title);
+    return TC_OK;
+}

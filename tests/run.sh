@@ -1,0 +1,34 @@
+#!/bin/sh
+# run.sh - runs every test of one build (BUILD=build or build/asan): the
+# unit and integration programs (cmocka), the golden cases, and the
+# pathological inputs.  Prints each suite's result and a closing
+# "N passed, N failed" line; exits non-zero when anything failed.
+set -u
+BUILD=${BUILD:-build}
+SHARED=${SHARED:-../shared}
+export BUILD SHARED
+passed=0
+failed=0
+failures=""
+
+suite() { # name command...
+    name=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        failures="$failures $name"
+        echo "FAILED: $name" >&2
+    fi
+}
+
+for t in $(find "$BUILD/tests" -type f -perm -u+x -name 'test_*' | sort); do
+    suite "$t" "$t"
+done
+suite golden tests/golden/run.sh
+suite pathological tests/pathological/run.sh
+
+echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,28 @@
+#!/bin/sh
+# fuzz.sh BIN... - runs each libFuzzer target for $FUZZ_SECONDS seconds on a
+# corpus seeded from examples/ (and the seed article when ../shared is
+# there), kept in $FUZZ_BUILD/corpus-NAME between runs.  Fails when a target
+# finds a crash, a leak or a timeout.
+set -u
+SECONDS_EACH=${FUZZ_SECONDS:-20}
+FUZZ_BUILD=${FUZZ_BUILD:-build/fuzz}
+SHARED=${SHARED:-../shared}
+status=0
+for bin in "$@"; do
+    name=$(basename "$bin")
+    corpus=$FUZZ_BUILD/corpus-$name
+    mkdir -p "$corpus"
+    cp examples/* "$corpus"/ 2>/dev/null
+    [ -f "$SHARED/seed/ukraine-summit.txt" ] && cp "$SHARED/seed/ukraine-summit.txt" "$corpus"/
+    echo "fuzz: $name for ${SECONDS_EACH}s"
+    if ! "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+        -max_len=65536 -artifact_prefix="$FUZZ_BUILD/$name-" -print_final_stats=1 \
+        "$corpus" >"$FUZZ_BUILD/$name.log" 2>&1; then
+        echo "fuzz: $name FAILED (see $FUZZ_BUILD/$name.log)" >&2
+        tail -30 "$FUZZ_BUILD/$name.log" >&2
+        status=1
+    else
+        grep -E 'stat::number_of_executed_units|Done' "$FUZZ_BUILD/$name.log" | tail -2
+    fi
+done
+exit $status
