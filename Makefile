@@ -37,7 +37,8 @@ LIB_SRCS := $(sort $(wildcard src/*.c src/core/*.c src/ingest/*.c src/text/*.c s
 CLI_SRCS := $(sort $(wildcard src/cli/*.c))
 LIST_DATA := abbrev_titles=data/abbrev-titles.txt abbrev_other=data/abbrev-other.txt \
              sentence_starts=data/sentence-starters.txt boilerplate=data/boilerplate.txt \
-             caption_markers=data/caption-markers.txt
+             caption_markers=data/caption-markers.txt speech_verbs=data/speech-verbs.txt \
+             number_prefixes=data/number-prefixes.txt
 LIST_FILES := $(foreach s,$(LIST_DATA),$(word 2,$(subst =, ,$(s))))
 GEN_LISTS := $(BUILD)/gen/lists.c
 

@@ -21,10 +21,12 @@ while [ $i -lt "$REPEAT" ]; do
     dirs="$dirs $corpus/train/text $corpus/dev/text"
     i=$((i + 1))
 done
-files=$(find $dirs -type f -name '*.txt' | sort)
-bytes=$(cat $files | wc -c)
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+list=$(mktemp)
+trap 'rm -f "$out" "$list"' EXIT
+# shellcheck disable=SC2086
+find $dirs -type f -name '*.txt' | sort >"$list"
+bytes=$(xargs cat <"$list" | wc -c)
 
 now() { date +%s%N; }
 
@@ -44,8 +46,7 @@ best() { # command... -> best wall time in ns over RUNS runs
 # shellcheck disable=SC2086
 t_tc=$(best "$bin" sentences --no-progress $dirs)
 sentences=$(grep -c '"kind":"sentence"' "$out")
-# shellcheck disable=SC2086
-t_wc=$(best sh -c "cat $(echo $files | tr '\n' ' ') | wc -w")
+t_wc=$(best sh -c "xargs wc -w <'$list'")
 
 awk -v b="$bytes" -v s="$sentences" -v t1="$t_tc" -v t2="$t_wc" -v rep="$REPEAT" 'BEGIN {
     mb = b / 1e6

@@ -63,7 +63,9 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
     st = split_paragraphs(doc);
     if (st != TC_OK)
         return fail(doc, err, st, "sentences");
-    tc_text_roles(doc->norm.norm, doc->norm.len, &doc->paras, &doc->sents,
-                  doc->has_title);
+    st = tc_text_roles(&doc->arena, doc->norm.norm, &doc->paras, &doc->sents,
+                       &doc->toks, doc->has_title);
+    if (st != TC_OK)
+        return fail(doc, err, st, "roles");
     return TC_OK;
 }

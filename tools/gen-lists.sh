@@ -14,13 +14,17 @@ tmp=$out.tmp
         name=${spec%%=*}
         file=${spec#*=}
         echo ""
-        echo "static const char *const ${name}_words[] = {"
         sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e 's/^[[:space:]]*//' "$file" |
-            grep -v '^$' | tr 'A-Z' 'a-z' | LC_ALL=C sort -u |
-            sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/    "/' -e 's/$/",/'
+            grep -v '^$' | tr 'A-Z' 'a-z' | LC_ALL=C sort -u >"$tmp.words"
+        echo "static const char *const ${name}_words[] = {"
+        sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/    "/' -e 's/$/",/' "$tmp.words"
         echo "};"
-        echo "const tc_wordlist tc_list_${name} = {${name}_words,"
+        echo "static const unsigned char ${name}_lens[] = {"
+        awk '{ printf "    %d,\n", length($0) }' "$tmp.words"
+        echo "};"
+        echo "const tc_wordlist tc_list_${name} = {${name}_words, ${name}_lens,"
         echo "    sizeof ${name}_words / sizeof ${name}_words[0]};"
+        rm -f "$tmp.words"
     done
 } >"$tmp"
 mv "$tmp" "$out"

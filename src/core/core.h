@@ -75,6 +75,9 @@ tc_status tc_sb_append(tc_sb *sb, const void *data, size_t n);
 tc_status tc_sb_putc(tc_sb *sb, char c);
 tc_status tc_sb_printf(tc_sb *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Appends a NUL-terminated string / an unsigned number in decimal. */
+tc_status tc_sb_puts(tc_sb *sb, const char *s);
+tc_status tc_sb_uint(tc_sb *sb, uint64_t v);
 void tc_sb_clear(tc_sb *sb); /* keeps the buffer */
 void tc_sb_free(tc_sb *sb);
 

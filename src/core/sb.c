@@ -76,6 +76,22 @@ tc_status tc_sb_printf(tc_sb *sb, const char *fmt, ...)
     return TC_OK;
 }
 
+tc_status tc_sb_puts(tc_sb *sb, const char *s)
+{
+    return tc_sb_append(sb, s, strlen(s));
+}
+
+tc_status tc_sb_uint(tc_sb *sb, uint64_t v)
+{
+    char buf[20];
+    size_t i = sizeof buf;
+    do {
+        buf[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return tc_sb_append(sb, buf + i, sizeof buf - i);
+}
+
 void tc_sb_clear(tc_sb *sb)
 {
     sb->n = 0;

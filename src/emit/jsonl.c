@@ -9,9 +9,22 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Appends ,"name":value for a number (null when `known` is false). */
+static tc_status num_field(tc_sb *sb, const char *name, uint64_t v, bool known)
+{
+    tc_status st = tc_sb_puts(sb, name);
+    if (st != TC_OK)
+        return st;
+    return known ? tc_sb_uint(sb, v) : tc_sb_puts(sb, "null");
+}
+
 static tc_status envelope(tc_sb *sb, const char *kind, const tc_doc *doc)
 {
-    tc_status st = tc_sb_printf(sb, "{\"kind\":\"%s\",\"article\":", kind);
+    tc_status st = tc_sb_puts(sb, "{\"kind\":\"");
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, kind);
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, "\",\"article\":");
     if (st == TC_OK)
         st = tc_json_string(sb, doc->id, strlen(doc->id));
     return st;
@@ -36,16 +49,25 @@ static tc_status sentence_record(tc_sb *sb, const tc_doc *doc, size_t i)
     tc_doc_sentence(doc, i, &s);
     st = envelope(sb, "sentence", doc);
     if (st == TC_OK)
-        st = tc_sb_printf(sb,
-                          ",\"paragraph\":%zu,\"sentence\":%zu,\"role\":\"%s\","
-                          "\"start\":%zu,\"end\":%zu,\"text\":",
-                          s.paragraph, s.number, tc_role_name(s.role), s.start,
-                          s.end);
+        st = num_field(sb, ",\"paragraph\":", s.paragraph, true);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"sentence\":", s.number, true);
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, ",\"role\":\"");
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, tc_role_name(s.role));
+    if (st == TC_OK)
+        st = num_field(sb, "\",\"start\":", s.start, true);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"end\":", s.end, true);
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, ",\"text\":");
     if (st == TC_OK)
         st = tc_json_string(sb, text + s.start, s.end - s.start);
     if (st == TC_OK)
-        st = s.repeat_of ? tc_sb_printf(sb, ",\"repeat_of\":%zu}", s.repeat_of)
-                         : tc_sb_printf(sb, ",\"repeat_of\":null}");
+        st = num_field(sb, ",\"repeat_of\":", s.repeat_of, s.repeat_of != 0);
+    if (st == TC_OK)
+        st = tc_sb_putc(sb, '}');
     return st;
 }
 

@@ -45,32 +45,6 @@ typedef struct cand {
     bool quoted; /* a closing quote follows the run */
 } cand;
 
-/* Verbs of an attribution after a quoted question or exclamation. */
-static const char *const speech_verb_words[] = {
-    "acknowledged", "added",      "admitted", "announced", "answered",
-    "argued",       "asked",      "asks",     "boasted",   "chanted",
-    "claimed",      "complained", "conceded", "confirmed", "continued",
-    "cried",        "declared",   "demanded", "exclaimed", "explained",
-    "insisted",     "joked",      "laughed",  "noted",     "pleaded",
-    "posted",       "promised",   "recalled", "remarked",  "replied",
-    "responded",    "said",       "says",     "shouted",   "shouts",
-    "snapped",      "stated",     "tells",    "told",      "tweeted",
-    "urged",        "vowed",      "warned",   "wondered",  "wrote",
-    "yelled",
-};
-static const tc_wordlist speech_verbs = {
-    speech_verb_words, sizeof speech_verb_words / sizeof speech_verb_words[0]};
-
-/* Abbreviations that stand before a number ("No. 1", "pp. 4"): a period
- * after them is an end unless a digit follows (so "He said no. Then" is
- * split).  Kept in step with the copy in token.c. */
-static const char *const number_prefix_words[] = {
-    "fig", "figs", "no", "nos", "nr", "p", "pp", "vol", "vols",
-};
-static const tc_wordlist number_prefixes = {number_prefix_words,
-                                            sizeof number_prefix_words /
-                                                sizeof number_prefix_words[0]};
-
 static bool is_space(unsigned char c)
 {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
@@ -255,7 +229,7 @@ static bool attribution_at(const splitter *sp, size_t p)
         words++;
     }
     n = ascii_word_at(sp, p);
-    return words > 0 && n > 0 && tc_wordlist_has(&speech_verbs, sp->s + p, n);
+    return words > 0 && n > 0 && tc_wordlist_has(&tc_list_speech_verbs, sp->s + p, n);
 }
 
 /* Start of the word before the period at p (letters, digits, inner
@@ -340,7 +314,7 @@ static bool period_breaks(const splitter *sp, const cand *c, size_t seg,
         return false;
     if (single_letter(w, n) >= 0) /* an initial, "Plan B.", "p. 4" */
         return starter;
-    if (tc_wordlist_has(&number_prefixes, w, n))
+    if (tc_wordlist_has(&tc_list_number_prefixes, w, n))
         return next != OPEN_DIGIT;
     if (is_dotted(w, n) || tc_wordlist_has(&tc_list_abbrev_other, w, n))
         return starter;

@@ -74,7 +74,8 @@ tc_status tc_text_normalize(tc_arena *arena, const char *text, size_t n,
 /* ---- Word lists (generated from data/ at build time) ---- */
 
 typedef struct tc_wordlist {
-    const char *const *words; /* sorted, lower case ASCII, unique */
+    const char *const *words;  /* sorted, lower case ASCII, unique */
+    const unsigned char *lens; /* their lengths (entries are short) */
     size_t count;
 } tc_wordlist;
 
@@ -86,6 +87,8 @@ extern const tc_wordlist tc_list_abbrev_other;    /* data/abbrev-other.txt */
 extern const tc_wordlist tc_list_sentence_starts; /* data/sentence-starters.txt */
 extern const tc_wordlist tc_list_boilerplate;     /* data/boilerplate.txt */
 extern const tc_wordlist tc_list_caption_markers; /* data/caption-markers.txt */
+extern const tc_wordlist tc_list_speech_verbs;    /* data/speech-verbs.txt */
+extern const tc_wordlist tc_list_number_prefixes; /* data/number-prefixes.txt */
 
 /* ---- Paragraphs and roles ---- */
 
@@ -103,9 +106,10 @@ tc_status tc_text_paragraphs(const char *norm, size_t n, tc_vec *paras);
 /* Assigns roles to paragraphs (title, lead, caption, subhead, pull quote,
  * attribution, boilerplate) once their sentences are known, and marks the
  * sentences of a pull quote that repeat a body sentence (repeat_of).
- * `has_title` says the first paragraph is a title given as metadata. */
-void tc_text_roles(const char *norm, size_t n, tc_vec *paras, tc_vec *sents,
-                   bool has_title);
+ * `has_title` says the first paragraph is a title given as metadata.
+ * Word counts come from the tokens.  Scratch memory comes from the arena.  Linear in the text. */
+tc_status tc_text_roles(tc_arena *arena, const char *norm, tc_vec *paras,
+                        tc_vec *sents, const tc_vec *toks, bool has_title);
 
 /* ---- Sentences ---- */
 

@@ -35,16 +35,6 @@ typedef enum cclass {
     CL_SYMBOL
 } cclass;
 
-/* Abbreviations that stand before a number ("No. 1", "pp. 4"): they keep
- * their period only when a digit follows, so "He said no." ends in a
- * period token.  Kept in step with the copy in sentence.c. */
-static const char *const number_prefix_words[] = {
-    "fig", "figs", "no", "nos", "nr", "p", "pp", "vol", "vols",
-};
-static const tc_wordlist number_prefixes = {number_prefix_words,
-                                            sizeof number_prefix_words /
-                                                sizeof number_prefix_words[0]};
-
 static bool is_space(unsigned char c)
 {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
@@ -367,7 +357,7 @@ static size_t abbrev_end(const tokenizer *tz, size_t p, size_t q)
         return 0;
     if (n == 1 && is_upper(at(tz, p)))
         return is_initial(tz, q) ? q + 1 : 0;
-    if (tc_wordlist_has(&number_prefixes, w, n))
+    if (tc_wordlist_has(&tc_list_number_prefixes, w, n))
         return digit_after(tz, q + 1) ? q + 1 : 0;
     if (tc_wordlist_has(&tc_list_abbrev_titles, w, n) ||
         tc_wordlist_has(&tc_list_abbrev_other, w, n))
