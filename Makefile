@@ -28,17 +28,18 @@ ifeq ($(SAN),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 OPT := -O1 -g
 endif
-CPPFLAGS += -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -Isrc -I$(BUILD)/gen
+CPPFLAGS += -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -Isrc -I$(BUILD)/gen \
+            -DTC_DATA_DIR='"$(CURDIR)/data"'
 CFLAGS += -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) $(PKG_CFLAGS)
 LDFLAGS += $(SAN_FLAGS)
 LDLIBS += $(PKG_LIBS)
 
-LIB_SRCS := $(sort $(wildcard src/*.c src/core/*.c src/ingest/*.c src/text/*.c src/emit/*.c))
+LIB_SRCS := $(sort $(wildcard src/*.c src/core/*.c src/ingest/*.c src/text/*.c src/lexicon/*.c src/extract/*.c src/emit/*.c))
 CLI_SRCS := $(sort $(wildcard src/cli/*.c))
 LIST_DATA := abbrev_titles=data/abbrev-titles.txt abbrev_other=data/abbrev-other.txt \
              sentence_starts=data/sentence-starters.txt boilerplate=data/boilerplate.txt \
              caption_markers=data/caption-markers.txt speech_verbs=data/speech-verbs.txt \
-             number_prefixes=data/number-prefixes.txt
+             number_prefixes=data/number-prefixes.txt calendar_words=data/calendar-words.txt
 LIST_FILES := $(foreach s,$(LIST_DATA),$(word 2,$(subst =, ,$(s))))
 GEN_LISTS := $(BUILD)/gen/lists.c
 

@@ -20,6 +20,7 @@
 #ifndef TACITUS_H
 #define TACITUS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -104,6 +105,13 @@ typedef void (*tc_warn_fn)(void *ctx, const tc_error *warning);
 
 typedef struct tc_options {
     const tc_allocator *allocator; /* NULL: the C library's */
+    /* Actor dictionaries (loaded by tc_engine_load_actors). */
+    const char *data_dir;          /* NULL: $TACITUS_DATA, else the build's */
+    bool no_builtin_actors;        /* only the files below */
+    const char *const *actor_files;/* extra dictionaries, any format */
+    size_t actor_file_count;
+    const char *const *agent_files;
+    size_t agent_file_count;
     tc_limits limits;
     tc_format input_format;        /* default TC_FORMAT_AUTO */
     const char *default_date;      /* date of articles without one, or NULL */
@@ -247,6 +255,48 @@ tc_status tc_doc_paragraph(const tc_doc *doc, size_t i, tc_paragraph *out);
 tc_status tc_doc_sentence(const tc_doc *doc, size_t i, tc_sentence *out);
 tc_status tc_doc_token(const tc_doc *doc, size_t i, tc_token *out);
 
+/* ---- Actors ------------------------------------------------------------- */
+
+/*
+ * Loads the actor dictionaries named by the options (our own in data_dir
+ * /actors, then the user's TABARI, PETRARCH or tacitus files) and compiles
+ * the matcher.  Call once, before sharing the engine between threads; from
+ * then on tc_doc_analyze also finds actors.  Each bad dictionary line is a
+ * warning (through the warn callback) and is counted in *bad_lines.
+ */
+tc_status tc_engine_load_actors(tc_engine *engine, size_t *bad_lines,
+                                tc_error *err);
+/* Entries and names loaded (0 before tc_engine_load_actors). */
+size_t tc_engine_actor_entries(const tc_engine *engine);
+size_t tc_engine_actor_names(const tc_engine *engine);
+
+/* How a mention was matched. */
+typedef enum tc_match_kind {
+    TC_MATCH_EXACT = 0, /* the canonical name */
+    TC_MATCH_VARIANT,   /* another name of the entry (spelling, alias) */
+    TC_MATCH_FUZZY,     /* a misspelling within one edit, with support */
+    TC_MATCH_ROLE,      /* a role description resolved by date */
+    TC_MATCH_COREF      /* a pronoun or "the latter", resolved */
+} tc_match_kind;
+
+const char *tc_match_kind_name(tc_match_kind kind);
+
+/* An actor mention.  Strings are borrowed from the document; never NULL. */
+typedef struct tc_actor {
+    size_t sentence;         /* 1-based */
+    size_t start, end;       /* byte range in the article text */
+    const char *code;        /* CAMEO actor code on the article's date */
+    const char *country;     /* 3 letters (ISO, IGO, region) or "" */
+    const char *agent;       /* first role code (GOV, MIL, ...) or "" */
+    const char *name;        /* canonical name (the person, for roles) */
+    const char *type;        /* person, state, place, org, group, agent */
+    const char *affiliation; /* pro-Russian: "RUS"; or "" */
+    tc_match_kind match;
+} tc_actor;
+
+size_t tc_doc_actor_count(const tc_doc *doc);
+tc_status tc_doc_actor(const tc_doc *doc, size_t i, tc_actor *out);
+
 /* ---- Readers ------------------------------------------------------------ */
 
 /*
@@ -287,6 +337,11 @@ void tc_reader_close(tc_reader *reader);
  *  "text","repeat_of"}.  Returns TC_ERR_IO when the stream fails.
  */
 tc_status tc_doc_write_sentences(const tc_doc *doc, FILE *out);
+
+/* One JSONL record per actor mention: {"kind":"actor","article","sentence",
+ * "start","end","text","code","country","agent","name","type","affiliation",
+ * "match"}. */
+tc_status tc_doc_write_actors(const tc_doc *doc, FILE *out);
 
 /* One JSONL record per token: {"kind":"token","article","sentence","start",
  * "end","text","norm","type","flags"}. */

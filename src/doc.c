@@ -37,6 +37,7 @@ tc_doc *tc_doc_new(tc_engine *engine)
     tc_vec_init(&doc->paras, a, sizeof(tc_para), l->max_paragraphs);
     tc_vec_init(&doc->sents, a, sizeof(tc_sent), l->max_tokens);
     tc_vec_init(&doc->toks, a, sizeof(tc_tok), l->max_tokens);
+    tc_vec_init(&doc->mentions, a, sizeof(tc_mention), l->max_tokens);
     return doc;
 }
 
@@ -48,6 +49,7 @@ void tc_doc_free(tc_doc *doc)
     tc_vec_free(&doc->paras);
     tc_vec_free(&doc->sents);
     tc_vec_free(&doc->toks);
+    tc_vec_free(&doc->mentions);
     tc_free(doc->alloc, doc);
 }
 
@@ -57,6 +59,7 @@ static void doc_reset(tc_doc *doc)
     tc_vec_clear(&doc->paras);
     tc_vec_clear(&doc->sents);
     tc_vec_clear(&doc->toks);
+    tc_vec_clear(&doc->mentions);
     doc->id = doc->date = doc->title = "";
     doc->url = doc->source = doc->language = "";
     doc->raw = "";
@@ -267,5 +270,43 @@ tc_status tc_doc_token(const tc_doc *doc, size_t i, tc_token *out)
     out->norm_len = (size_t)(t->end - t->start);
     out->kind = (tc_token_kind)t->kind;
     out->flags = t->flags;
+    return TC_OK;
+}
+
+/* ---- Actors ------------------------------------------------------------ */
+
+const char *tc_match_kind_name(tc_match_kind kind)
+{
+    static const char *const names[] = {"exact", "variant", "fuzzy", "role",
+                                        "coref"};
+    return (unsigned)kind < 5 ? names[kind] : "exact";
+}
+
+size_t tc_doc_actor_count(const tc_doc *doc)
+{
+    return doc && doc->analyzed ? doc->mentions.n : 0;
+}
+
+tc_status tc_doc_actor(const tc_doc *doc, size_t i, tc_actor *out)
+{
+    const tc_mention *m;
+    const tc_lexicon *lx;
+    const tc_tok *a, *b;
+    if (i >= tc_doc_actor_count(doc))
+        return TC_ERR_USAGE;
+    m = tc_vec_at(&doc->mentions, i);
+    lx = doc->engine->actors;
+    a = tc_vec_at(&doc->toks, m->tok0);
+    b = tc_vec_at(&doc->toks, m->tok1 - 1);
+    out->sentence = (size_t)m->sentence + 1;
+    out->start = to_text(doc, a->start);
+    out->end = to_text(doc, b->end);
+    out->code = m->code;
+    out->country = m->country;
+    out->agent = m->agent;
+    out->affiliation = m->affiliation;
+    out->name = tc_lexicon_str(lx, tc_lexicon_entry(lx, m->entry)->name);
+    out->type = tc_actor_type_name((tc_actor_type)m->type);
+    out->match = (tc_match_kind)m->match;
     return TC_OK;
 }

@@ -8,12 +8,14 @@
 #define TC_DOC_H
 
 #include "core/core.h"
+#include "extract/extract.h"
 #include "text/text.h"
 
 struct tc_engine {
     tc_options opt;      /* limits filled with defaults */
     tc_allocator alloc;  /* a copy of the caller's hook */
     char default_date[11];
+    tc_lexicon *actors;  /* NULL until tc_engine_load_actors */
 };
 
 struct tc_doc {
@@ -34,6 +36,7 @@ struct tc_doc {
     tc_vec paras;          /* tc_para */
     tc_vec sents;          /* tc_sent */
     tc_vec toks;           /* tc_tok */
+    tc_vec mentions;       /* tc_mention */
     bool loaded, analyzed;
 };
 

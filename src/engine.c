@@ -6,6 +6,8 @@
 #include "doc.h"
 #include "ingest/ingest.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define DEFAULT_MAX_ARTICLE (16u * 1024u * 1024u)
@@ -59,6 +61,7 @@ tc_engine *tc_engine_new(const tc_options *opt, tc_error *err)
     e->opt.allocator = &e->alloc;
     fill_limits(&e->opt.limits);
     e->opt.default_date = NULL;
+    e->opt.warn = opt->warn;
     if (e->opt.limits.max_article_bytes > MAX_OFFSET_BYTES ||
         e->opt.limits.max_record_bytes > MAX_OFFSET_BYTES * 2) {
         tc_error_set(err, TC_ERR_USAGE, NULL, 0, 0,
@@ -80,8 +83,86 @@ fail:
 
 void tc_engine_free(tc_engine *engine)
 {
-    if (engine)
-        tc_free(&engine->alloc, engine);
+    if (!engine)
+        return;
+    tc_lexicon_free(engine->actors);
+    tc_free(&engine->alloc, engine);
+}
+
+#ifndef TC_DATA_DIR
+#define TC_DATA_DIR "data"
+#endif
+
+typedef struct warn_relay {
+    const tc_options *opt;
+} warn_relay;
+
+static void relay(void *ctx, const tc_error *w)
+{
+    const warn_relay *r = ctx;
+    if (r->opt->warn)
+        r->opt->warn(r->opt->warn_ctx, w);
+}
+
+static tc_status load_files(tc_lexicon *lx, const char *const *files, size_t n,
+                            warn_relay *wr, size_t *bad, tc_error *err)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        tc_status st = tc_lexicon_load(lx, files[i], TC_DICT_AUTO, relay, wr,
+                                       bad);
+        if (st != TC_OK)
+            return tc_error_set(err, st, files[i], 0, 0,
+                                "cannot load dictionary: %s",
+                                tc_status_str(st));
+    }
+    return TC_OK;
+}
+
+tc_status tc_engine_load_actors(tc_engine *e, size_t *bad_lines, tc_error *err)
+{
+    const tc_options *o = &e->opt;
+    warn_relay wr = {o};
+    size_t bad = 0;
+    char dir[4096];
+    const char *base = o->data_dir ? o->data_dir : getenv("TACITUS_DATA");
+    tc_lexicon *lx;
+    tc_status st = TC_OK;
+    if (e->actors)
+        return TC_OK;
+    lx = tc_lexicon_new(&e->alloc);
+    if (!lx)
+        return tc_error_set(err, TC_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    snprintf(dir, sizeof dir, "%s/actors", base ? base : TC_DATA_DIR);
+    if (!o->no_builtin_actors &&
+        tc_lexicon_load_dir(lx, dir, relay, &wr, &bad) != TC_OK)
+        st = tc_error_set(err, TC_ERR_IO, dir, 0, 0,
+                          "cannot read the actor dictionaries (set "
+                          "TACITUS_DATA or --data)");
+    if (st == TC_OK)
+        st = load_files(lx, o->actor_files, o->actor_file_count, &wr, &bad, err);
+    if (st == TC_OK)
+        st = load_files(lx, o->agent_files, o->agent_file_count, &wr, &bad, err);
+    if (st == TC_OK && tc_lexicon_freeze(lx) != TC_OK)
+        st = tc_error_set(err, TC_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    if (st != TC_OK) {
+        tc_lexicon_free(lx);
+        return st;
+    }
+    e->actors = lx;
+    if (bad_lines)
+        *bad_lines = bad;
+    return TC_OK;
+}
+
+size_t tc_engine_actor_entries(const tc_engine *e)
+{
+    return e && e->actors ? tc_lexicon_entry_count(e->actors) : 0;
+}
+
+size_t tc_engine_actor_names(const tc_engine *e)
+{
+    return e && e->actors ? tc_lexicon_name_count(e->actors) : 0;
 }
 
 tc_status tc_format_parse(const char *name, tc_format *out)

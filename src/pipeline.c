@@ -3,10 +3,13 @@
  *
  * An article goes: decode (raw bytes -> valid UTF-8 article text) ->
  * normalize (-> matching text and offset map) -> paragraphs -> roles ->
- * sentences -> tokens.  Stages never call each other; each reads what the
+ * sentences -> tokens -> roles -> actors (when the engine has loaded its
+ * dictionaries).  Stages never call each other; each reads what the
  * previous one left in the document.
  */
 #include "doc.h"
+
+#include <string.h>
 
 static tc_status fail(tc_doc *doc, tc_error *err, tc_status st,
                       const char *stage)
@@ -44,6 +47,27 @@ static tc_status split_paragraphs(tc_doc *doc)
     return TC_OK;
 }
 
+/* The article date as a number, 0 when unknown. */
+static tc_day article_day(const tc_doc *doc)
+{
+    tc_day d = 0;
+    if (doc->date[0] && tc_day_parse(doc->date, strlen(doc->date), false, &d))
+        d = 0;
+    return d;
+}
+
+static tc_status find_actors(tc_doc *doc)
+{
+    tc_actor_input in;
+    in.norm = doc->norm.norm;
+    in.paras = &doc->paras;
+    in.sents = &doc->sents;
+    in.toks = &doc->toks;
+    in.day = article_day(doc);
+    return tc_extract_actors(doc->engine->actors, &in, &doc->arena,
+                             &doc->mentions);
+}
+
 tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
 {
     tc_status st;
@@ -67,5 +91,11 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
                        &doc->toks, doc->has_title);
     if (st != TC_OK)
         return fail(doc, err, st, "roles");
+    tc_vec_clear(&doc->mentions);
+    if (doc->engine->actors) {
+        st = find_actors(doc);
+        if (st != TC_OK)
+            return fail(doc, err, st, "actors");
+    }
     return TC_OK;
 }

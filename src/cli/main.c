@@ -7,6 +7,7 @@
  * processed), 2 usage or fatal error.
  */
 #include "tacitus.h"
+#include "eval.h"
 
 #include <getopt.h>
 #include <stdbool.h>
@@ -25,6 +26,7 @@ typedef struct command {
     const char *summary;
     const char *help;
     write_fn write;
+    bool actors; /* needs the actor dictionaries */
 } command;
 
 static const command commands[] = {
@@ -34,13 +36,28 @@ static const command commands[] = {
      "\"start\",\"end\",\"text\",\"repeat_of\"}\n"
      "with byte offsets into the article text.  Roles: title, lead, body,\n"
      "caption, subhead, pullquote, attribution, boilerplate.\n",
-     tc_doc_write_sentences},
+     tc_doc_write_sentences, false},
     {"tokens", "tokens with byte offsets (JSONL)",
      "Writes one JSONL record per token:\n"
      "  {\"kind\":\"token\",\"article\",\"sentence\",\"start\",\"end\",\"text\","
      "\"norm\",\"type\",\"flags\"}\n"
      "where norm is the matching form (NFC, ASCII quotes and dashes).\n",
-     tc_doc_write_tokens},
+     tc_doc_write_tokens, false},
+    {"actors", "actors with their CAMEO codes on the article's date (JSONL)",
+     "Writes one JSONL record per actor mention:\n"
+     "  {\"kind\":\"actor\",\"article\",\"sentence\",\"start\",\"end\",\"text\","
+     "\"code\",\"country\",\"agent\",\"name\",\"type\",\"affiliation\",\"match\"}\n"
+     "match: exact, variant, fuzzy (a misspelling), role (\"the French\n"
+     "president\" resolved by date) or coref (\"he\", \"the latter\").\n"
+     "\n"
+     "Dictionary options:\n"
+     "  --actors FILE     also load an actor dictionary (tacitus, TABARI or\n"
+     "                    PETRARCH format; repeatable)\n"
+     "  --agents FILE     also load an agent dictionary (repeatable)\n"
+     "  --data DIR        the data directory (default: $TACITUS_DATA, else the\n"
+     "                    build's data/)\n"
+     "  --no-builtin      load only the --actors and --agents files\n",
+     tc_doc_write_actors, true},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -72,6 +89,7 @@ static void usage(FILE *out)
                  "Commands:\n");
     for (i = 0; i < N_COMMANDS; i++)
         fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "  %-12s %s\n", "eval actors", "accuracy of actor coding on a phrase table");
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
                  "  tacitus help COMMAND  a command's records and options\n");
@@ -197,7 +215,24 @@ static tc_status run_input(tc_engine *engine, tc_doc *doc, const char *path,
 }
 
 enum { OPT_DATE = 256, OPT_FORMAT, OPT_MAX_ARTICLE, OPT_MAX_RECORD,
-       OPT_NO_PROGRESS };
+       OPT_NO_PROGRESS, OPT_ACTORS, OPT_AGENTS, OPT_DATA, OPT_NO_BUILTIN };
+
+#define MAX_DICT_FILES 32
+
+typedef struct dict_files {
+    const char *actors[MAX_DICT_FILES], *agents[MAX_DICT_FILES];
+    size_t nactors, nagents;
+} dict_files;
+
+static bool add_file(const char **list, size_t *n, const char *path)
+{
+    if (*n == MAX_DICT_FILES) {
+        fprintf(stderr, "tacitus: at most %d dictionary files\n", MAX_DICT_FILES);
+        return false;
+    }
+    list[(*n)++] = path;
+    return true;
+}
 
 static bool parse_size(const char *s, size_t *out)
 {
@@ -209,7 +244,8 @@ static bool parse_size(const char *s, size_t *out)
     return true;
 }
 
-static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs)
+static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
+                         dict_files *df)
 {
     static const struct option longs[] = {
         {"date", required_argument, NULL, OPT_DATE},
@@ -218,6 +254,10 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs)
         {"max-record-bytes", required_argument, NULL, OPT_MAX_RECORD},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
         {"quiet", no_argument, NULL, 'q'},
+        {"actors", required_argument, NULL, OPT_ACTORS},
+        {"agents", required_argument, NULL, OPT_AGENTS},
+        {"data", required_argument, NULL, OPT_DATA},
+        {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "q", longs, NULL)) != -1) {
@@ -239,6 +279,16 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs)
             }
             break;
         case OPT_NO_PROGRESS: rs->progress = false; break;
+        case OPT_ACTORS:
+            if (!add_file(df->actors, &df->nactors, optarg))
+                return -1;
+            break;
+        case OPT_AGENTS:
+            if (!add_file(df->agents, &df->nagents, optarg))
+                return -1;
+            break;
+        case OPT_DATA: opt->data_dir = optarg; break;
+        case OPT_NO_BUILTIN: opt->no_builtin_actors = true; break;
         case 'q': rs->quiet = true; rs->progress = false; break;
         default: return -1;
         }
@@ -250,23 +300,34 @@ static int run(const command *cmd, int argc, char **argv)
 {
     tc_options opt;
     run_state rs;
+    dict_files df;
     tc_error err;
     tc_engine *engine;
     tc_doc *doc;
     int first, i, status = EXIT_ALL_OK;
     memset(&rs, 0, sizeof rs);
+    memset(&df, 0, sizeof df);
     rs.progress = isatty(STDERR_FILENO);
     tc_options_init(&opt);
-    first = parse_options(argc, argv, &opt, &rs);
+    first = parse_options(argc, argv, &opt, &rs, &df);
     if (first < 0) {
         fprintf(stderr, "tacitus: see 'tacitus help %s'\n", cmd->name);
         return EXIT_FATAL;
     }
     opt.warn = on_warning;
     opt.warn_ctx = &rs;
+    opt.actor_files = df.actors;
+    opt.actor_file_count = df.nactors;
+    opt.agent_files = df.agents;
+    opt.agent_file_count = df.nagents;
     engine = tc_engine_new(&opt, &err);
     if (!engine) {
         print_diag("error", &err);
+        return EXIT_FATAL;
+    }
+    if (cmd->actors && tc_engine_load_actors(engine, NULL, &err) != TC_OK) {
+        print_diag("error", &err);
+        tc_engine_free(engine);
         return EXIT_FATAL;
     }
     doc = tc_doc_new(engine);
@@ -300,6 +361,50 @@ static int run(const command *cmd, int argc, char **argv)
     return status;
 }
 
+/* `tacitus eval actors [OPTIONS] FILE.tsv` */
+static int eval_command(int argc, char **argv)
+{
+    tc_options opt;
+    run_state rs;
+    dict_files df;
+    tc_error err;
+    tc_engine *engine;
+    bool verbose = false;
+    int first, status;
+    if (argc < 2 || strcmp(argv[1], "actors") != 0) {
+        fprintf(stderr, "usage: tacitus eval actors [--verbose] [OPTIONS] FILE.tsv\n");
+        return EXIT_FATAL;
+    }
+    memset(&rs, 0, sizeof rs);
+    memset(&df, 0, sizeof df);
+    tc_options_init(&opt);
+    if (argc > 2 && strcmp(argv[2], "--verbose") == 0) {
+        verbose = true;
+        argv++;
+        argc--;
+    }
+    first = parse_options(argc - 1, argv + 1, &opt, &rs, &df);
+    if (first < 0 || argc - 1 - first != 1) {
+        fprintf(stderr, "usage: tacitus eval actors [--verbose] [OPTIONS] FILE.tsv\n");
+        return EXIT_FATAL;
+    }
+    opt.warn = on_warning;
+    opt.warn_ctx = &rs;
+    opt.actor_files = df.actors;
+    opt.actor_file_count = df.nactors;
+    opt.agent_files = df.agents;
+    opt.agent_file_count = df.nagents;
+    engine = tc_engine_new(&opt, &err);
+    if (!engine || tc_engine_load_actors(engine, NULL, &err) != TC_OK) {
+        print_diag("error", &err);
+        tc_engine_free(engine);
+        return EXIT_FATAL;
+    }
+    status = tc_cli_eval_actors(engine, argv[1 + first], verbose);
+    tc_engine_free(engine);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     const command *cmd;
@@ -315,6 +420,8 @@ int main(int argc, char **argv)
         return help(NULL);
     if (strcmp(argv[1], "help") == 0)
         return help(argc > 2 ? argv[2] : NULL);
+    if (strcmp(argv[1], "eval") == 0)
+        return eval_command(argc - 1, argv + 1);
     cmd = find_command(argv[1]);
     if (!cmd) {
         fprintf(stderr, "tacitus: no command \"%s\"\n", argv[1]);

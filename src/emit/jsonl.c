@@ -163,3 +163,61 @@ tc_status tc_doc_write_tokens(const tc_doc *doc, FILE *out)
     tc_sb_free(&sb);
     return st;
 }
+
+static tc_status str_field(tc_sb *sb, const char *name, const char *v)
+{
+    tc_status st = tc_sb_puts(sb, name);
+    return st == TC_OK ? tc_json_string(sb, v, strlen(v)) : st;
+}
+
+static tc_status actor_record(tc_sb *sb, const tc_doc *doc, size_t i)
+{
+    tc_actor a;
+    tc_status st;
+    tc_doc_actor(doc, i, &a);
+    st = envelope(sb, "actor", doc);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"sentence\":", a.sentence, true);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"start\":", a.start, true);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"end\":", a.end, true);
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, ",\"text\":");
+    if (st == TC_OK)
+        st = tc_json_string(sb, doc->text.text + a.start, a.end - a.start);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"code\":", a.code);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"country\":", a.country);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"agent\":", a.agent);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"name\":", a.name);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"type\":", a.type);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"affiliation\":", a.affiliation);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"match\":", tc_match_kind_name(a.match));
+    if (st == TC_OK)
+        st = tc_sb_putc(sb, '}');
+    return st;
+}
+
+tc_status tc_doc_write_actors(const tc_doc *doc, FILE *out)
+{
+    tc_sb sb;
+    size_t i, n = tc_doc_actor_count(doc);
+    tc_status st = TC_OK;
+    if (!doc || !out)
+        return TC_ERR_USAGE;
+    tc_sb_init(&sb, doc->alloc, 0);
+    for (i = 0; i < n && st == TC_OK; i++) {
+        st = actor_record(&sb, doc, i);
+        if (st == TC_OK)
+            st = flush(&sb, out);
+    }
+    tc_sb_free(&sb);
+    return st;
+}

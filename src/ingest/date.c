@@ -1,6 +1,7 @@
 /*
  * date.c - publication dates.  Feeds write them in many ways; we accept the
- * ISO 8601 family and the compact YYYYMMDD of GDELT and TABARI, check the
+ * ISO 8601 family, the compact YYYYMMDD of GDELT and TABARI, and dates
+ * written out ("21 February 2022", "Feb. 21, 2022"), check the
  * calendar, and keep the day (the unit events are dated in).
  */
 #include "ingest.h"
@@ -52,11 +53,66 @@ static bool valid_tail(const char *s, size_t n)
     return n >= 2 && s[1] >= '0' && s[1] <= '9';
 }
 
+/* 1-12 for an English month name or its 3-letter form, else 0. */
+static int month_of(tc_sv w)
+{
+    static const char *const names[12] = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    int i;
+    while (w.n && (w.p[w.n - 1] == '.' || w.p[w.n - 1] == ','))
+        w.n--;
+    for (i = 0; i < 12; i++) {
+        tc_sv full = tc_sv_cstr(names[i]);
+        if (tc_sv_eq_nocase(w, full) ||
+            (w.n == 3 && tc_sv_starts_nocase(full, w)))
+            return i + 1;
+    }
+    return 0;
+}
+
+/* The next word of v (split at spaces), advancing v. */
+static tc_sv next_word(tc_sv *v)
+{
+    tc_sv w;
+    *v = tc_sv_trim(*v);
+    w.p = v->p;
+    w.n = 0;
+    while (w.n < v->n && v->p[w.n] != ' ')
+        w.n++;
+    v->p += w.n;
+    v->n -= w.n;
+    return w;
+}
+
+static bool small_number(tc_sv w, int *out)
+{
+    while (w.n && w.p[w.n - 1] == ',')
+        w.n--;
+    if (w.n < 1 || w.n > 4 || !digits(w.p, w.n))
+        return false;
+    *out = number(w.p, w.n);
+    return true;
+}
+
+/* "21 February 2022", "February 21, 2022", "21 Feb 2022". */
+static bool written_date(tc_sv v, int *y, int *m, int *d)
+{
+    tc_sv a = next_word(&v), b = next_word(&v), c = next_word(&v);
+    if (tc_sv_trim(v).n)
+        return false;
+    if (small_number(a, d) && (*m = month_of(b)) != 0 && small_number(c, y))
+        return true;
+    return (*m = month_of(a)) != 0 && small_number(b, d) && small_number(c, y);
+}
+
 tc_status tc_date_parse(const char *s, size_t n, char out[11])
 {
     int y, m, d;
     tc_sv v = tc_sv_trim(tc_sv_make(s, n));
-    if (v.n >= 10 && v.p[4] == '-' && v.p[7] == '-' && digits(v.p, 4) &&
+    if (written_date(v, &y, &m, &d)) {
+        /* checked below */
+    } else if (v.n >= 10 && v.p[4] == '-' && v.p[7] == '-' && digits(v.p, 4) &&
         digits(v.p + 5, 2) && digits(v.p + 8, 2) &&
         valid_tail(v.p + 10, v.n - 10)) {
         y = number(v.p, 4);

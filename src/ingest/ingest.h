@@ -11,7 +11,8 @@
 
 /*
  * Parses an ISO 8601 date or date-time ("2022-02-21", "2022-02-21T10:00Z",
- * "2022-02-21 10:00") or "20220221" into "YYYY-MM-DD" (out has 11 bytes).
+ * "2022-02-21 10:00"), "20220221", or a written date ("21 February 2022",
+ * "February 21, 2022", "21 Feb 2022") into "YYYY-MM-DD" (out has 11 bytes).
  * The calendar is checked (month 1-12, day within month, leap years, years
  * 1000-9999).  Returns TC_ERR_INPUT for anything else.
  */

@@ -89,6 +89,7 @@ extern const tc_wordlist tc_list_boilerplate;     /* data/boilerplate.txt */
 extern const tc_wordlist tc_list_caption_markers; /* data/caption-markers.txt */
 extern const tc_wordlist tc_list_speech_verbs;    /* data/speech-verbs.txt */
 extern const tc_wordlist tc_list_number_prefixes; /* data/number-prefixes.txt */
+extern const tc_wordlist tc_list_calendar_words;  /* data/calendar-words.txt */
 
 /* ---- Paragraphs and roles ---- */
 

@@ -29,6 +29,11 @@ static void accepted_forms(void **state)
     check(" 2022-02-21 ", "2022-02-21");
     check("2024-02-29", "2024-02-29");
     check("2000-02-29", "2000-02-29");
+    check("21 February 2022", "2022-02-21");
+    check("1 july 2021", "2021-07-01");
+    check("February 21, 2022", "2022-02-21");
+    check("Feb. 21, 2022", "2022-02-21");
+    check("21 Feb 2022", "2022-02-21");
 }
 
 static void rejected_forms(void **state)
@@ -44,6 +49,9 @@ static void rejected_forms(void **state)
     check("yesterday", NULL);
     check("2022-02-21X", NULL);
     check("2022022", NULL);
+    check("30 February 2022", NULL);
+    check("21 Febru 2022", NULL);
+    check("February 2022", NULL);
     check("", NULL);
 }
 

@@ -1,0 +1,13 @@
+/*
+ * eval.h - evaluation commands of the tacitus tool.
+ */
+#ifndef TC_CLI_EVAL_H
+#define TC_CLI_EVAL_H
+
+#include "tacitus.h"
+
+/* `tacitus eval actors FILE.tsv`: prints country and agent accuracy.
+ * Returns the exit status. */
+int tc_cli_eval_actors(tc_engine *engine, const char *path, bool verbose);
+
+#endif
