@@ -74,12 +74,12 @@ void tc_code_split(const char *code, char country[4], char agent[4])
     country[0] = agent[0] = '\0';
     if (n < 3)
         return;
-    if (!is_role_code(code) || n > 3) {
+    if (!is_role_code(code) || memcmp(code, "IGO", 3) == 0) {
         memcpy(country, code, 3);
         country[3] = '\0';
         i = 3;
     } else {
-        i = 0; /* a bare role code: "MIL" */
+        i = 0; /* a role code without a country: "MIL", "GOVFRM" */
     }
     for (; i + 3 <= n; i += 3) {
         if (is_role_code(code + i)) {

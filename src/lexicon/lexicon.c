@@ -352,9 +352,11 @@ tc_status tc_lexicon_add_entry(tc_lexicon *lx, tc_actor_type type,
     uint32_t id;
     if (lx->frozen)
         return TC_ERR_USAGE;
+    if (n == 0 || memchr(name, '\0', n))
+        return TC_ERR_INPUT;
     id = tc_lexicon_intern(lx, name, n);
     if (!id)
-        return n ? TC_ERR_NOMEM : TC_ERR_INPUT;
+        return TC_ERR_NOMEM;
     e = tc_vec_push(&lx->entries, &st);
     if (!e)
         return st;
@@ -421,6 +423,15 @@ tc_status tc_lexicon_add_name(tc_lexicon *lx, uint32_t entry, const char *phrase
     phrase = tc_sv_trim(tc_sv_make(phrase, n)).p;
     n = tc_sv_trim(tc_sv_make(phrase, n)).n;
     count = phrase_words(phrase, n, words, MAX_NAME_WORDS);
+    /* "the Kremlin": the article is not part of the name (and would stop
+     * it matching inside a sentence, where "the" is lower case). */
+    if (count > 1 && e->type != TC_ACTOR_AGENT &&
+        tc_sv_eq_nocase(words[0], tc_sv_cstr("the"))) {
+        memmove(words, words + 1, (count - 1) * sizeof *words);
+        count--;
+        phrase = words[0].p;
+        n = (size_t)(words[count - 1].p + words[count - 1].n - phrase);
+    }
     if (count == 0)
         return TC_ERR_INPUT;
     for (i = 0; i < count; i++) {
