@@ -48,10 +48,24 @@ t_tc=$(best "$bin" sentences --no-progress $dirs)
 sentences=$(grep -c '"kind":"sentence"' "$out")
 t_wc=$(best sh -c "xargs wc -w <'$list'")
 
+# Actors: dictionary load (coding one word) and the whole corpus with all
+# dictionaries loaded; tokens counted once, untimed.
+t_load=$(best sh -c "echo 'Kyiv.' | '$bin' actors --no-progress")
+# shellcheck disable=SC2086
+t_act=$(best "$bin" actors --no-progress $dirs)
+mentions=$(wc -l <"$out")
+# shellcheck disable=SC2086
+tokens=$("$bin" tokens --no-progress $dirs | wc -l)
+entries=$("$bin" actors --no-progress --stats </dev/null 2>&1 | sed -n 's/.*entries=\([0-9]*\).*/\1/p')
+
 awk -v b="$bytes" -v s="$sentences" -v t1="$t_tc" -v t2="$t_wc" -v rep="$REPEAT" 'BEGIN {
     mb = b / 1e6
     printf "bench: corpus PolNeAR x%d, %.1f MB, %d sentences\n", rep, mb, s
     printf "bench: tacitus sentences  %8.1f MB/s  %10.0f sentences/s  (%.3f s)\n", mb / (t1 / 1e9), s / (t1 / 1e9), t1 / 1e9
     printf "bench: wc -w              %8.1f MB/s                          (%.3f s)\n", mb / (t2 / 1e9), t2 / 1e9
     printf "bench: ratio tacitus / wc -w = %.2f (aim: >= 0.25)\n", t2 / t1
+}'
+awk -v tl="$t_load" -v ta="$t_act" -v tk="$tokens" -v m="$mentions" -v e="$entries" 'BEGIN {
+    printf "bench: actor dictionaries: %s entries, load + one word %.3f s (aim: < 0.2 s)\n", e, tl / 1e9
+    printf "bench: tacitus actors     %8.0f tokens/s   %8.0f mentions/s  (%d mentions, %.3f s; aim: >= 1M tokens/s)\n", tk / (ta / 1e9), m / (ta / 1e9), m, ta / 1e9
 }'

@@ -331,20 +331,68 @@ static tc_match_kind match_kind(const article *a, const sentence_view *sv,
     return *canon ? TC_MATCH_VARIANT : TC_MATCH_EXACT;
 }
 
-/* The country an agent without one belongs to: the first state named in
- * its sentence (not a pro-/anti- one), else the article's main one. */
-static void context_country(const article *a, const sentence_view *sv,
-                            char out[4])
+/* Whether the state at r is used as an adjective inside a noun phrase
+ * ("on the Ukrainian border", "the French president"): a determiner before
+ * it and a lower-case word after it. */
+static bool modifies_noun(const sentence_view *sv, const raw *r)
 {
+    static const char *const dets[] = {"the", "a", "an", "its", "their",
+                                       "his", "her", "our"};
+    const tc_tok *k;
     size_t i;
-    for (i = 0; i < sv->nraw; i++) {
-        const raw *r = &sv->raws[i];
-        if (!r->affil && (r->type == TC_ACTOR_STATE || r->type == TC_ACTOR_PLACE)) {
-            entry_country(a->lx, r->entry, a->in->day, out);
-            return;
+    bool det = false;
+    if (r->m1 >= sv->n || r->m0 == 0)
+        return false;
+    for (i = 0; i < sizeof dets / sizeof dets[0]; i++)
+        det = det || mt_is(sv, r->m0 - 1, dets[i]);
+    k = doc_tok(sv, sv->tok[r->m1]);
+    return det && k->kind == TC_TOKEN_WORD &&
+           !(k->flags & TC_TOKEN_CAPITALIZED);
+}
+
+/* The country an agent without one belongs to: the nearest state named in
+ * its sentence as a noun ("fighting ... around Ukraine"), else the nearest
+ * one at all (not a pro-/anti- one), else the article's main country. */
+static void context_country(const article *a, const sentence_view *sv,
+                            uint32_t at, char out[4])
+{
+    size_t i, best = SIZE_MAX, best_dist = SIZE_MAX;
+    int pass;
+    for (pass = 0; pass < 2 && best == SIZE_MAX; pass++) {
+        for (i = 0; i < sv->nraw; i++) {
+            const raw *r = &sv->raws[i];
+            size_t d = r->m0 > at ? r->m0 - at : at - r->m0;
+            if (r->affil ||
+                (r->type != TC_ACTOR_STATE && r->type != TC_ACTOR_PLACE))
+                continue;
+            if (pass == 0 && modifies_noun(sv, r))
+                continue;
+            if (d < best_dist) {
+                best = i;
+                best_dist = d;
+            }
         }
     }
-    memcpy(out, a->dominant, 4);
+    if (best != SIZE_MAX)
+        entry_country(a->lx, sv->raws[best].entry, a->in->day, out);
+    else
+        memcpy(out, a->dominant, 4);
+}
+
+/* "spokesman for the Kremlin", "the president of Somalia": the state or
+ * organisation after "for" or "of", if any. */
+static const raw *owner_after(const sentence_view *sv, size_t i)
+{
+    const raw *ag = &sv->raws[i], *n1 = i + 1 < sv->nraw ? &sv->raws[i + 1] : NULL;
+    uint32_t k = ag->m1;
+    if (!n1 || !(mt_is(sv, k, "for") || mt_is(sv, k, "of")))
+        return NULL;
+    k++;
+    if (mt_is(sv, k, "the"))
+        k++;
+    if (n1->m0 != k || (n1->type != TC_ACTOR_STATE && n1->type != TC_ACTOR_ORG))
+        return NULL;
+    return n1;
 }
 
 /* Country + agent: "Ukrainian soldiers" -> UKRMIL.  A seat of government
@@ -395,13 +443,18 @@ static tc_status emit_agent(article *a, const sentence_view *sv, size_t i,
                          match_kind(a, sv, ag));
     if (!m)
         return TC_ERR_NOMEM;
+    if (!base && owner_after(sv, i))
+        base = owner_after(sv, i);
     if (base && !base->affil) {
         entry_country(a->lx, base->entry, a->in->day, country);
         base_code = code_on(a->lx, base->entry, a->in->day);
     } else {
-        context_country(a, sv, country);
-        if (base)
+        context_country(a, sv, ag->m0, country);
+        if (base) {
             entry_country(a->lx, base->entry, a->in->day, m->affiliation);
+            if (m->tok0 >= 2)
+                m->tok0 -= 2; /* the mention includes "pro-" */
+        }
     }
     if (!country[0]) {
         tc_code_split(m->code, country, m->agent);
@@ -611,6 +664,26 @@ static tc_status emit_owned_org(article *a, const sentence_view *sv, size_t *i)
     return TC_OK;
 }
 
+/* "his Security Council": an international body's name after a possessive
+ * is the body of the person's (or country's) own state. */
+static void own_institution(const article *a, const sentence_view *sv,
+                            const raw *r, tc_mention *m)
+{
+    const tc_mention *owner;
+    size_t before = a->out->n - 1;
+    if (strncmp(m->code, "IGO", 3) != 0 || r->m0 == 0 ||
+        !(mt_is(sv, r->m0 - 1, "his") || mt_is(sv, r->m0 - 1, "her") ||
+          mt_is(sv, r->m0 - 1, "its") || mt_is(sv, r->m0 - 1, "their")))
+        return;
+    a->out->n = before; /* look behind this mention */
+    owner = antecedent(a, sv->sent->para, -1, 1);
+    a->out->n = before + 1;
+    if (!owner || !owner->country[0] || strcmp(owner->country, "IGO") == 0)
+        return;
+    snprintf(m->code, sizeof m->code, "%sGOV", owner->country);
+    tc_code_split(m->code, m->country, m->agent);
+}
+
 /* Emits the mention that starts at raws[*i]; leaves *i on the last raw
  * match it used. */
 static tc_status one_raw(article *a, const sentence_view *sv, size_t *i)
@@ -656,6 +729,8 @@ static tc_status one_raw(article *a, const sentence_view *sv, size_t *i)
     if (r->affil || inside_other_name(sv, r) || vetoed(a, sv, r))
         return TC_OK;
     m = emit(a, sv, r->m0, r->m1, r->entry, match_kind(a, sv, r));
+    if (m && r->type == TC_ACTOR_ORG)
+        own_institution(a, sv, r, m);
     return m ? TC_OK : TC_ERR_NOMEM;
 }
 
