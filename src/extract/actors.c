@@ -118,6 +118,14 @@ static const tc_tok *doc_tok(const sentence_view *sv, uint32_t i)
     return tc_vec_at(sv->in->toks, i);
 }
 
+/* The key of match token i (KEY_BUF bytes of room). */
+static size_t tok_key_at(const sentence_view *sv, size_t i, char *key)
+{
+    const tc_tok *k = doc_tok(sv, sv->tok[i]);
+    return tc_key_make(sv->in->norm + k->start, k->end - k->start, key,
+                       KEY_BUF);
+}
+
 static bool is_inner_hyphen(const tc_actor_input *in, uint32_t t, uint32_t end)
 {
     const tc_tok *k = tc_vec_at(in->toks, t);
@@ -226,10 +234,20 @@ static void raw_matches(const article *a, sentence_view *sv)
 
 /* ---- False friends ---------------------------------------------------- */
 
+/* Whether match token i lies inside a raw match. */
+static bool covered(const sentence_view *sv, size_t i)
+{
+    size_t r;
+    for (r = 0; r < sv->nraw; r++)
+        if (sv->raws[r].m0 <= i && i < sv->raws[r].m1)
+            return true;
+    return false;
+}
+
 static bool unknown_capital(const sentence_view *sv, size_t i)
 {
     const tc_tok *k;
-    if (i >= sv->n || sv->mt[i].key)
+    if (i >= sv->n || covered(sv, i))
         return false;
     k = doc_tok(sv, sv->tok[i]);
     return k->kind == TC_TOKEN_WORD && (k->flags & TC_TOKEN_CAPITALIZED) &&
@@ -244,7 +262,8 @@ static bool inside_other_name(const sentence_view *sv, const raw *r)
     if (r->m1 - r->m0 != 1 ||
         (r->type != TC_ACTOR_STATE && r->type != TC_ACTOR_PLACE))
         return false;
-    if (r->m0 > 0 && unknown_capital(sv, r->m0 - 1))
+    /* A capital at the start of a sentence is grammar, not a name. */
+    if (r->m0 > 1 && unknown_capital(sv, r->m0 - 1))
         return true;
     return unknown_capital(sv, r->m1);
 }
@@ -385,7 +404,7 @@ static const raw *owner_after(const sentence_view *sv, size_t i)
 {
     const raw *ag = &sv->raws[i], *n1 = i + 1 < sv->nraw ? &sv->raws[i + 1] : NULL;
     uint32_t k = ag->m1;
-    if (!n1 || !(mt_is(sv, k, "for") || mt_is(sv, k, "of")))
+    if (!n1 || !(mt_is(sv, k, "for") || mt_is(sv, k, "of") || mt_is(sv, k, "in")))
         return NULL;
     k++;
     if (mt_is(sv, k, "the"))
@@ -411,25 +430,71 @@ static void compose_code(tc_mention *m, const char country[4],
     memcpy(m->agent, ag[0] ? ag : bag, 4);
 }
 
-/* "the French president" on the article's date -> that person. */
-static void resolve_role(article *a, tc_mention *m, uint32_t agent_entry)
+/* The lower-case words of match tokens [m0, m1), space-separated. */
+static size_t surface(const sentence_view *sv, uint32_t m0, uint32_t m1,
+                      char *out, size_t cap)
 {
-    const tc_entry *ag = tc_lexicon_entry(a->lx, agent_entry);
+    size_t len = 0;
+    uint32_t i;
+    for (i = m0; i < m1 && len + KEY_BUF + 1 < cap; i++) {
+        if (len)
+            out[len++] = ' ';
+        len += tok_key_at(sv, i, out + len);
+    }
+    out[len] = '\0';
+    return len;
+}
+
+/* The one person holding `title` for the mention's country on the date. */
+static bool holder(article *a, tc_mention *m, const char *title)
+{
     uint32_t holders[MAX_HOLDERS];
-    size_t n;
-    if (!m->country[0] || !a->in->day)
-        return;
-    n = tc_lexicon_role_holders(a->lx, m->country,
-                                tc_lexicon_str(a->lx, ag->name), a->in->day,
-                                holders, MAX_HOLDERS);
+    size_t n = tc_lexicon_role_holders(a->lx, m->country, title, a->in->day,
+                                       holders, MAX_HOLDERS);
     if (n != 1)
-        return;
+        return false;
     m->entry = holders[0];
     m->type = TC_ACTOR_PERSON;
     m->match = TC_MATCH_ROLE;
     snprintf(m->code, sizeof m->code, "%s",
              code_on(a->lx, holders[0], a->in->day));
     tc_code_split(m->code, m->country, m->agent);
+    return true;
+}
+
+/* "the French president" on the article's date -> that person.  The
+ * title as written is tried first ("chancellor", "secretary of state"),
+ * then the agent's canonical title, unless the text names a deputy. */
+static void resolve_role(article *a, const sentence_view *sv, tc_mention *m,
+                         const raw *ag)
+{
+    static const char *const qualifiers[] = {"deputy", "vice", "first",
+                                             "acting", "interim", "former",
+                                             "ex", "assistant", "under"};
+    const tc_entry *e = tc_lexicon_entry(a->lx, ag->entry);
+    char text[512];
+    size_t i, n;
+    if (!m->country[0] || !a->in->day)
+        return;
+    n = surface(sv, ag->m0, ag->m1, text, sizeof text);
+    if (holder(a, m, text))
+        return;
+    if (n > 1 && text[n - 1] == 's') {
+        text[n - 1] = '\0'; /* "presidents" */
+        if (holder(a, m, text))
+            return;
+    }
+    for (i = 0; i < sizeof qualifiers / sizeof qualifiers[0]; i++)
+        if (strstr(text, qualifiers[i]))
+            return;
+    holder(a, m, tc_lexicon_str(a->lx, e->name));
+}
+
+/* "former", "retired", "ex-" before a mention: someone out of office. */
+static bool former(const sentence_view *sv, uint32_t m0)
+{
+    return m0 > 0 && (mt_is(sv, m0 - 1, "former") || mt_is(sv, m0 - 1, "retired") ||
+                      mt_is(sv, m0 - 1, "ex"));
 }
 
 /* An agent (with or without a country before it) at raws[i]. */
@@ -462,7 +527,11 @@ static tc_status emit_agent(article *a, const sentence_view *sv, size_t i,
     }
     compose_code(m, country, base_code, code_on(a->lx, ag->entry, a->in->day));
     if (base && !base->affil)
-        resolve_role(a, m, ag->entry);
+        resolve_role(a, sv, m, ag);
+    if (m->match != TC_MATCH_ROLE && former(sv, m0)) {
+        snprintf(m->code, sizeof m->code, "%sELI", m->country);
+        memcpy(m->agent, "ELI", 4);
+    }
     return TC_OK;
 }
 
@@ -511,12 +580,6 @@ static uint32_t fuzzy_person(const article *a, const char *key, size_t kn)
     return person;
 }
 
-static size_t tok_key(const sentence_view *sv, size_t i, char *key)
-{
-    const tc_tok *k = doc_tok(sv, sv->tok[i]);
-    return tc_key_make(sv->in->norm + k->start, k->end - k->start, key, KEY_BUF);
-}
-
 /* A capitalized word no name matched, within one edit of one person's
  * name, supported by a first name, a title before it, or the same person
  * named exactly elsewhere in the article. */
@@ -530,7 +593,7 @@ static tc_status try_fuzzy(article *a, const sentence_view *sv, size_t i,
     const tc_tok *k = doc_tok(sv, sv->tok[i]);
     if (k->kind != TC_TOKEN_WORD || !(k->flags & TC_TOKEN_CAPITALIZED))
         return TC_OK;
-    kn = tok_key(sv, i, key);
+    kn = tok_key_at(sv, i, key);
     if (kn < FUZZY_MIN_KEY)
         return TC_OK;
     person = fuzzy_person(a, key, kn);
@@ -538,7 +601,7 @@ static tc_status try_fuzzy(article *a, const sentence_view *sv, size_t i,
         return TC_OK;
     fw.found = false;
     if (i > 0 && unknown_capital(sv, i - 1)) {
-        pn = tok_key(sv, i - 1, prev);
+        pn = tok_key_at(sv, i - 1, prev);
         fw.key = prev;
         fw.n = pn;
         tc_lexicon_entry_names(a->lx, person, first_word_near, &fw);

@@ -878,17 +878,26 @@ static const char *entry_country(const tc_lexicon *lx, const tc_entry *e,
     return e->country[0] ? e->country : tc_lexicon_str(lx, p->code);
 }
 
+/* Copies a pooled string out: interning may move the pool. */
+static void copy_str(const tc_lexicon *lx, uint32_t id, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", tc_lexicon_str(lx, id));
+}
+
 static tc_status index_roles(tc_lexicon *lx, uint32_t ei)
 {
     const tc_entry *e = tc_vec_at(&lx->entries, ei);
-    uint32_t k;
-    for (k = 0; k < e->period_count; k++) {
-        uint32_t pi = e->first_period + k;
+    uint32_t k, first = e->first_period, count = e->period_count;
+    char country[8];
+    for (k = 0; k < count; k++) {
+        uint32_t pi = first + k;
         const tc_period *p = tc_vec_at(&lx->periods, pi);
-        const char *r = tc_lexicon_str(lx, p->roles), *country;
-        country = entry_country(lx, e, p);
+        char roles[1024], *r = roles;
+        e = tc_vec_at(&lx->entries, ei);
+        copy_str(lx, p->roles, roles, sizeof roles);
+        snprintf(country, sizeof country, "%.3s", entry_country(lx, e, p));
         while (*r && strlen(country) >= 3) {
-            const char *semi = strchr(r, ';');
+            char *semi = strchr(r, ';');
             size_t n = semi ? (size_t)(semi - r) : strlen(r);
             char key[256];
             size_t kn = role_key(country, r, n, key, sizeof key);
@@ -929,8 +938,11 @@ static tc_status index_fuzzy(tc_lexicon *lx, uint32_t ei)
     tc_status st = TC_OK;
     for (k = 0; k < e->name_count && st == TC_OK; k++) {
         const name_rec *r = tc_vec_at(&lx->names, e->first_name + k);
-        const char *w = tc_lexicon_str(lx, r->words);
-        bool several = strchr(w, '\n') != NULL, first = true;
+        char words[MAX_NAME_WORDS * (KEY_MAX + 1)];
+        const char *w = words;
+        bool several, first = true;
+        copy_str(lx, r->words, words, sizeof words);
+        several = strchr(w, '\n') != NULL;
         while (*w && st == TC_OK) {
             const char *end = strchr(w, '\n');
             size_t n = end ? (size_t)(end - w) : strlen(w);
