@@ -523,6 +523,10 @@ static tc_status emit_agent(article *a, const sentence_view *sv, size_t i,
     }
     if (!country[0]) {
         tc_code_split(m->code, country, m->agent);
+        if (former(sv, m0)) {
+            snprintf(m->code, sizeof m->code, "ELI");
+            memcpy(m->agent, "ELI", 4);
+        }
         return TC_OK;
     }
     compose_code(m, country, base_code, code_on(a->lx, ag->entry, a->in->day));
@@ -747,6 +751,25 @@ static void own_institution(const article *a, const sentence_view *sv,
     tc_code_split(m->code, m->country, m->agent);
 }
 
+/* "Senator Marco Rubio" without a date: the role the title names (a
+ * period with it, else the person's country with the title's role). */
+static void title_period(const article *a, const raw *title, tc_mention *m)
+{
+    char c[4], ag[4];
+    const tc_period *p;
+    if (a->in->day)
+        return;
+    tc_code_split(code_on(a->lx, title->entry, 0), c, ag);
+    if (!ag[0] || strcmp(ag, m->agent) == 0)
+        return;
+    p = tc_entry_period_with(a->lx, tc_lexicon_entry(a->lx, m->entry), ag);
+    if (p)
+        snprintf(m->code, sizeof m->code, "%s", tc_lexicon_str(a->lx, p->code));
+    else if (m->country[0])
+        snprintf(m->code, sizeof m->code, "%s%s", m->country, ag);
+    tc_code_split(m->code, m->country, m->agent);
+}
+
 /* Emits the mention that starts at raws[*i]; leaves *i on the last raw
  * match it used. */
 static tc_status one_raw(article *a, const sentence_view *sv, size_t *i)
@@ -761,12 +784,16 @@ static tc_status one_raw(article *a, const sentence_view *sv, size_t *i)
         n2->type == TC_ACTOR_PERSON && adjacent(sv, n1, n2)) {
         *i += 2;
         m = emit(a, sv, r->m0, n2->m1, n2->entry, match_kind(a, sv, n2));
+        if (m)
+            title_period(a, n1, m);
         return m ? TC_OK : TC_ERR_NOMEM;
     }
     if (is_title_agent(a, r) && n1 && n1->type == TC_ACTOR_PERSON &&
         adjacent(sv, r, n1)) {
         *i += 1;
         m = emit(a, sv, r->m0, n1->m1, n1->entry, match_kind(a, sv, n1));
+        if (m)
+            title_period(a, r, m);
         return m ? TC_OK : TC_ERR_NOMEM;
     }
     /* [state] and [state] [agent]: the agent for each. */

@@ -680,6 +680,14 @@ const tc_period *tc_lexicon_period(const tc_lexicon *lx, uint32_t i)
     return i < lx->periods.n ? tc_vec_at(&lx->periods, i) : NULL;
 }
 
+/* Whether a period is a "former" one (an ELI code after office). */
+static bool former_period(const tc_lexicon *lx, const tc_period *p)
+{
+    const char *c = tc_lexicon_str(lx, p->code);
+    size_t n = strlen(c);
+    return n >= 3 && strcmp(c + n - 3, "ELI") == 0;
+}
+
 const tc_period *tc_entry_period_on(const tc_lexicon *lx, const tc_entry *e,
                                     tc_day day)
 {
@@ -696,7 +704,8 @@ const tc_period *tc_entry_period_on(const tc_lexicon *lx, const tc_entry *e,
         }
         if (day && (!q->from || q->from <= day) && (!q->to || day <= q->to))
             return q;
-        if (!latest || q->from > latest->from)
+        /* Without a date, the latest office (not the years after it). */
+        if (!former_period(lx, q) && (!latest || q->from > latest->from))
             latest = q;
         if (day && q->from && q->from <= day &&
             (!before || q->from > before->from))
@@ -705,8 +714,22 @@ const tc_period *tc_entry_period_on(const tc_lexicon *lx, const tc_entry *e,
     if (undated)
         return undated;
     if (!day)
-        return latest;
+        return latest ? latest : p;
     return before ? before : p;
+}
+
+const tc_period *tc_entry_period_with(const tc_lexicon *lx, const tc_entry *e,
+                                      const char *agent)
+{
+    const tc_period *p = tc_vec_at(&lx->periods, e->first_period), *best = NULL;
+    uint32_t i;
+    for (i = 0; i < e->period_count; i++) {
+        const char *c = tc_lexicon_str(lx, p[i].code);
+        if (strlen(c) >= 6 && memcmp(c + 3, agent, 3) == 0 &&
+            (!best || p[i].from > best->from))
+            best = &p[i];
+    }
+    return best;
 }
 
 tc_name_hit tc_lexicon_match(const tc_lexicon *lx, const tc_match_tok *toks,

@@ -133,9 +133,15 @@ const tc_period *tc_lexicon_period(const tc_lexicon *lx, uint32_t i);
 size_t tc_lexicon_name_count(const tc_lexicon *lx);
 
 /* The period of `e` that holds on `day` (0: unknown date -> the default or
- * the latest), or NULL if the entry has no code. */
+ * the latest office, not a "former" ELI line), or NULL if the entry has no
+ * code. */
 const tc_period *tc_entry_period_on(const tc_lexicon *lx, const tc_entry *e,
                                     tc_day day);
+
+/* The latest period of `e` whose code has the role `agent` ("LEG") right
+ * after its country, or NULL. */
+const tc_period *tc_entry_period_with(const tc_lexicon *lx, const tc_entry *e,
+                                      const char *agent);
 
 /*
  * Match keys.  A token's key is its matching form lower-cased, without
