@@ -1,8 +1,8 @@
 /*
  * fuzz_text.c - libFuzzer target for the text stage: any bytes as an
  * article's text (and, when it holds a NUL, the part before it as its
- * title), through decode, normalize, paragraphs, roles, sentences and
- * tokens, with every offset checked against the article text.
+ * title), through decode, normalize, paragraphs, roles, sentences,
+ * tokens and actors, with every offset checked against the article text.
  */
 #include "tacitus.h"
 
@@ -28,6 +28,13 @@ static void check_offsets(const tc_doc *doc)
         if (t.start > t.end || t.end > info.text_len || t.norm_len == 0)
             abort();
     }
+    n = tc_doc_actor_count(doc);
+    for (i = 0; i < n; i++) {
+        tc_actor a;
+        tc_doc_actor(doc, i, &a);
+        if (a.start >= a.end || a.end > info.text_len || !a.code)
+            abort();
+    }
 }
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
@@ -41,6 +48,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     char title[256] = "";
     if (!engine) {
         engine = tc_engine_new(NULL, NULL);
+        /* With the built-in dictionaries, actor extraction runs too. */
+        tc_engine_load_actors(engine, NULL, NULL);
         doc = tc_doc_new(engine);
     }
     memset(&in, 0, sizeof in);

@@ -13,6 +13,13 @@ for bin in "$@"; do
     corpus=$FUZZ_BUILD/corpus-$name
     mkdir -p "$corpus"
     cp examples/* "$corpus"/ 2>/dev/null
+    if [ "$name" = fuzz_lexicon ]; then
+        cp data/actors/regions.txt data/actors/agents.txt "$corpus"/
+        for f in "$SHARED"/peers/tabari/*.actors "$SHARED"/peers/tabari/*.agents \
+                 "$SHARED"/peers/petrarch2/PETR.Validate.a*.txt; do
+            [ -f "$f" ] && cp "$f" "$corpus"/
+        done
+    fi
     [ -f "$SHARED/seed/ukraine-summit.txt" ] && cp "$SHARED/seed/ukraine-summit.txt" "$corpus"/
     echo "fuzz: $name for ${SECONDS_EACH}s"
     if ! "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \

@@ -5,6 +5,23 @@
  */
 #include "core.h"
 
+#include <string.h>
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Whether none of 8 bytes needs an escape: no byte below 0x20, no '"', no
+ * backslash (the "has less than" and "has zero" word tricks). */
+static bool plain8(const char *s)
+{
+    uint64_t w, q, b;
+    memcpy(&w, s, 8);
+    q = w ^ (ONES * '"');
+    b = w ^ (ONES * '\\');
+    return (((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) | ((b - ONES) & ~b)) &
+               HIGHS ? false : true;
+}
+
 tc_status tc_json_string(tc_sb *sb, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -16,9 +33,14 @@ tc_status tc_json_string(tc_sb *sb, const char *s, size_t n)
         return st;
     sb->p[sb->n++] = '"';
     for (i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c;
         char esc[6];
         size_t elen = 0;
+        while (i + 8 <= n && plain8(s + i))
+            i += 8;
+        if (i >= n)
+            break;
+        c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
         switch (c) {

@@ -338,13 +338,23 @@ tc_status tc_lexicon_load(tc_lexicon *lx, const char *path, tc_dict_format fmt,
                           tc_warn_fn warn, void *warn_ctx, size_t *errors)
 {
     char *text = NULL;
-    size_t n = 0, dummy = 0;
-    tc_status st;
-    if (!errors)
-        errors = &dummy;
-    st = read_file(tc_lexicon_allocator(lx), path, &text, &n);
+    size_t n = 0;
+    tc_status st = read_file(tc_lexicon_allocator(lx), path, &text, &n);
     if (st != TC_OK)
         return st;
+    st = tc_lexicon_load_text(lx, path, text, n, fmt, warn, warn_ctx, errors);
+    tc_free(tc_lexicon_allocator(lx), text);
+    return st;
+}
+
+tc_status tc_lexicon_load_text(tc_lexicon *lx, const char *path,
+                               const char *text, size_t n, tc_dict_format fmt,
+                               tc_warn_fn warn, void *warn_ctx, size_t *errors)
+{
+    size_t dummy = 0;
+    tc_status st = TC_OK;
+    if (!errors)
+        errors = &dummy;
     if (fmt == TC_DICT_AUTO)
         fmt = sniff(text, n);
     if (fmt == TC_DICT_TABARI)
@@ -357,7 +367,6 @@ tc_status tc_lexicon_load(tc_lexicon *lx, const char *path, tc_dict_format fmt,
                                       warn_ctx, errors);
     else
         load_tacitus(lx, path, text, n, warn, warn_ctx, errors);
-    tc_free(tc_lexicon_allocator(lx), text);
     return st;
 }
 

@@ -108,6 +108,10 @@ void tc_lexicon_set_affiliation(tc_lexicon *lx, uint32_t entry, const char *c,
  * file, line and byte, and loading goes on; *errors counts them. */
 tc_status tc_lexicon_load(tc_lexicon *lx, const char *path, tc_dict_format fmt,
                           tc_warn_fn warn, void *warn_ctx, size_t *errors);
+/* The same from memory; `path` names the text in warnings. */
+tc_status tc_lexicon_load_text(tc_lexicon *lx, const char *path,
+                               const char *text, size_t n, tc_dict_format fmt,
+                               tc_warn_fn warn, void *warn_ctx, size_t *errors);
 /* Loads every *.txt file of a directory, in name order. */
 tc_status tc_lexicon_load_dir(tc_lexicon *lx, const char *dir, tc_warn_fn warn,
                               void *warn_ctx, size_t *errors);

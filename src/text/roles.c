@@ -234,10 +234,18 @@ static tc_status build_key(roles *r)
         return TC_ERR_NOMEM;
     for (i = 0; i < n; i++) {
         const tc_sent *se = tc_vec_at(r->sents, i);
+        char *out = r->key + r->key_len;
         r->sent_key[i] = (uint32_t)r->key_len;
-        for (j = se->start; j < se->end; j++)
-            if (is_alnum_byte((unsigned char)r->s[j]))
-                r->key[r->key_len++] = (char)lower((unsigned char)r->s[j]);
+        for (j = se->start; j < se->end; j++) {
+            unsigned char c = (unsigned char)r->s[j];
+            unsigned char l = (unsigned char)(c | 32);
+            /* letters lower-cased, digits and non-ASCII bytes kept */
+            if ((unsigned)(l - 'a') < 26u)
+                *out++ = (char)l;
+            else if ((unsigned)(c - '0') < 10u || c >= 0x80)
+                *out++ = (char)c;
+        }
+        r->key_len = (size_t)(out - r->key);
     }
     r->sent_key[n] = (uint32_t)r->key_len;
     return TC_OK;
