@@ -297,6 +297,43 @@ typedef struct tc_actor {
 size_t tc_doc_actor_count(const tc_doc *doc);
 tc_status tc_doc_actor(const tc_doc *doc, size_t i, tc_actor *out);
 
+/* ---- Events ------------------------------------------------------------- */
+
+/*
+ * Loads the CAMEO code table and the event patterns of data_dir/verbs
+ * (and the actor dictionaries, if not loaded yet).  Call once, before
+ * sharing the engine; from then on tc_doc_analyze also codes events.
+ */
+tc_status tc_engine_load_events(tc_engine *engine, size_t *bad_lines,
+                                tc_error *err);
+size_t tc_engine_event_patterns(const tc_engine *engine);
+
+/* A coded event.  Strings are borrowed from the document or the engine;
+ * never NULL ("" when unknown).  Offsets of a missing part are 0, 0. */
+typedef struct tc_event {
+    size_t sentence;           /* 1-based */
+    size_t start, end;         /* the evidence in the article text */
+    const char *date;          /* the article date for now */
+    const char *source;        /* CAMEO actor codes */
+    const char *target;
+    const char *code;          /* CAMEO event code */
+    const char *root;
+    int quad;                  /* QuadClass 1-4 */
+    double goldstein;
+    const char *plover;        /* PLOVER event type (2021 mapping) or "" */
+    const char *plover_mode;
+    bool negated;
+    const char *modality;      /* asserted, future, hypothetical, past, reported */
+    const char *reported_by;   /* the reporter's actor code, or "" */
+    const char *role;          /* the sentence's role (title, caption, ...) */
+    size_t source_start, source_end;
+    size_t target_start, target_end;
+    size_t verb_start, verb_end;
+} tc_event;
+
+size_t tc_doc_event_count(const tc_doc *doc);
+tc_status tc_doc_event(const tc_doc *doc, size_t i, tc_event *out);
+
 /* ---- Readers ------------------------------------------------------------ */
 
 /*
@@ -342,6 +379,15 @@ tc_status tc_doc_write_sentences(const tc_doc *doc, FILE *out);
  * "start","end","text","code","country","agent","name","type","affiliation",
  * "match"}. */
 tc_status tc_doc_write_actors(const tc_doc *doc, FILE *out);
+
+/* One JSONL record per event: {"kind":"event","article","sentence",
+ * "start","end","date","source","target","code","root","quad","goldstein",
+ * "plover","plover_mode","negated","modality","reported_by","role",
+ * "source_text","target_text","verb_text"}. */
+tc_status tc_doc_write_events(const tc_doc *doc, FILE *out);
+/* The same as tab-separated lines, TABARI-like: date, source, target,
+ * code, article, sentence, negated, modality, verb text. */
+tc_status tc_doc_write_events_tsv(const tc_doc *doc, FILE *out);
 
 /* One JSONL record per token: {"kind":"token","article","sentence","start",
  * "end","text","norm","type","flags"}. */

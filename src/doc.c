@@ -38,6 +38,7 @@ tc_doc *tc_doc_new(tc_engine *engine)
     tc_vec_init(&doc->sents, a, sizeof(tc_sent), l->max_tokens);
     tc_vec_init(&doc->toks, a, sizeof(tc_tok), l->max_tokens);
     tc_vec_init(&doc->mentions, a, sizeof(tc_mention), l->max_tokens);
+    tc_vec_init(&doc->events, a, sizeof(tc_event_rec), l->max_tokens);
     return doc;
 }
 
@@ -50,6 +51,7 @@ void tc_doc_free(tc_doc *doc)
     tc_vec_free(&doc->sents);
     tc_vec_free(&doc->toks);
     tc_vec_free(&doc->mentions);
+    tc_vec_free(&doc->events);
     tc_free(doc->alloc, doc);
 }
 
@@ -60,6 +62,7 @@ static void doc_reset(tc_doc *doc)
     tc_vec_clear(&doc->sents);
     tc_vec_clear(&doc->toks);
     tc_vec_clear(&doc->mentions);
+    tc_vec_clear(&doc->events);
     doc->id = doc->date = doc->title = "";
     doc->url = doc->source = doc->language = "";
     doc->raw = "";
@@ -308,5 +311,68 @@ tc_status tc_doc_actor(const tc_doc *doc, size_t i, tc_actor *out)
     out->name = tc_lexicon_str(lx, tc_lexicon_entry(lx, m->entry)->name);
     out->type = tc_actor_type_name((tc_actor_type)m->type);
     out->match = (tc_match_kind)m->match;
+    return TC_OK;
+}
+
+/* ---- Events ------------------------------------------------------------ */
+
+size_t tc_doc_event_count(const tc_doc *doc)
+{
+    return doc && doc->analyzed ? doc->events.n : 0;
+}
+
+static const char *mention_code(const tc_doc *doc, int32_t m, size_t *start,
+                                size_t *end)
+{
+    const tc_mention *x;
+    const tc_tok *a, *b;
+    *start = *end = 0;
+    if (m < 0)
+        return "";
+    x = tc_vec_at(&doc->mentions, (size_t)m);
+    a = tc_vec_at(&doc->toks, x->tok0);
+    b = tc_vec_at(&doc->toks, x->tok1 - 1);
+    *start = to_text(doc, a->start);
+    *end = to_text(doc, b->end);
+    return x->code;
+}
+
+tc_status tc_doc_event(const tc_doc *doc, size_t i, tc_event *out)
+{
+    static const char *const mods[] = {"asserted", "future", "hypothetical",
+                                       "past", "reported"};
+    const tc_event_rec *r;
+    const tc_code_info *c;
+    const tc_tok *a, *b;
+    size_t ignore;
+    if (i >= tc_doc_event_count(doc))
+        return TC_ERR_USAGE;
+    r = tc_vec_at(&doc->events, i);
+    c = tc_verbs_code(doc->engine->verbs, r->code);
+    a = tc_vec_at(&doc->toks, r->tok0);
+    b = tc_vec_at(&doc->toks, r->tok1 - 1);
+    out->sentence = (size_t)r->sentence + 1;
+    out->start = to_text(doc, a->start);
+    out->end = to_text(doc, b->end);
+    out->date = doc->date;
+    out->source = mention_code(doc, r->source, &out->source_start,
+                               &out->source_end);
+    out->target = mention_code(doc, r->target, &out->target_start,
+                               &out->target_end);
+    out->reported_by = mention_code(doc, r->reporter, &ignore, &ignore);
+    out->code = c->code;
+    out->root = c->root;
+    out->quad = c->quad;
+    out->goldstein = c->goldstein;
+    out->plover = c->plover;
+    out->plover_mode = c->plover_mode;
+    out->negated = r->negated != 0;
+    out->modality = mods[r->modality < 5 ? r->modality : 0];
+    out->role = tc_role_name(((const tc_para *)tc_vec_at(
+        &doc->paras, ((const tc_sent *)tc_vec_at(&doc->sents, r->sentence))->para))->role);
+    a = tc_vec_at(&doc->toks, r->verb0);
+    b = tc_vec_at(&doc->toks, r->verb1 - 1);
+    out->verb_start = to_text(doc, a->start);
+    out->verb_end = to_text(doc, b->end);
     return TC_OK;
 }

@@ -16,6 +16,7 @@ struct tc_engine {
     tc_allocator alloc;  /* a copy of the caller's hook */
     char default_date[11];
     tc_lexicon *actors;  /* NULL until tc_engine_load_actors */
+    tc_verbs *verbs;     /* NULL until tc_engine_load_events */
 };
 
 struct tc_doc {
@@ -37,6 +38,7 @@ struct tc_doc {
     tc_vec sents;          /* tc_sent */
     tc_vec toks;           /* tc_tok */
     tc_vec mentions;       /* tc_mention */
+    tc_vec events;         /* tc_event_rec */
     bool loaded, analyzed;
 };
 

@@ -86,6 +86,7 @@ void tc_engine_free(tc_engine *engine)
     if (!engine)
         return;
     tc_lexicon_free(engine->actors);
+    tc_verbs_free(engine->verbs);
     tc_free(&engine->alloc, engine);
 }
 
@@ -182,4 +183,46 @@ tc_status tc_format_parse(const char *name, tc_format *out)
         }
     }
     return TC_ERR_USAGE;
+}
+
+tc_status tc_engine_load_events(tc_engine *e, size_t *bad_lines, tc_error *err)
+{
+    const tc_options *o = &e->opt;
+    warn_relay wr = {o};
+    size_t bad = 0;
+    char path[4096];
+    const char *base = o->data_dir ? o->data_dir : getenv("TACITUS_DATA");
+    tc_verbs *v;
+    tc_status st;
+    if (e->verbs)
+        return TC_OK;
+    st = tc_engine_load_actors(e, &bad, err);
+    if (st != TC_OK)
+        return st;
+    v = tc_verbs_new(&e->alloc);
+    if (!v)
+        return tc_error_set(err, TC_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    snprintf(path, sizeof path, "%s/cameo-codes.tsv", base ? base : TC_DATA_DIR);
+    st = tc_verbs_load_codes(v, path, relay, &wr, &bad);
+    if (st == TC_OK) {
+        snprintf(path, sizeof path, "%s/verbs", base ? base : TC_DATA_DIR);
+        st = tc_verbs_load_dir(v, path, relay, &wr, &bad);
+    }
+    if (st == TC_OK)
+        st = tc_verbs_freeze(v);
+    if (st != TC_OK) {
+        tc_verbs_free(v);
+        return tc_error_set(err, st, path, 0, 0,
+                            "cannot load the event patterns: %s",
+                            tc_status_str(st));
+    }
+    e->verbs = v;
+    if (bad_lines)
+        *bad_lines = bad;
+    return TC_OK;
+}
+
+size_t tc_engine_event_patterns(const tc_engine *e)
+{
+    return e && e->verbs ? tc_verbs_pattern_count(e->verbs) : 0;
 }

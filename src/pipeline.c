@@ -3,8 +3,8 @@
  *
  * An article goes: decode (raw bytes -> valid UTF-8 article text) ->
  * normalize (-> matching text and offset map) -> paragraphs -> roles ->
- * sentences -> tokens -> roles -> actors (when the engine has loaded its
- * dictionaries).  Stages never call each other; each reads what the
+ * sentences -> tokens -> roles -> actors -> events (each when the engine
+ * has loaded its dictionaries).  Stages never call each other; each reads what the
  * previous one left in the document.
  */
 #include "doc.h"
@@ -68,6 +68,18 @@ static tc_status find_actors(tc_doc *doc)
                              &doc->mentions);
 }
 
+static tc_status find_events(tc_doc *doc)
+{
+    tc_event_input in;
+    in.norm = doc->norm.norm;
+    in.paras = &doc->paras;
+    in.sents = &doc->sents;
+    in.toks = &doc->toks;
+    in.mentions = &doc->mentions;
+    return tc_extract_events(doc->engine->verbs, &in, &doc->arena,
+                             &doc->events);
+}
+
 tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
 {
     tc_status st;
@@ -92,10 +104,16 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
     if (st != TC_OK)
         return fail(doc, err, st, "roles");
     tc_vec_clear(&doc->mentions);
+    tc_vec_clear(&doc->events);
     if (doc->engine->actors) {
         st = find_actors(doc);
         if (st != TC_OK)
             return fail(doc, err, st, "actors");
+    }
+    if (doc->engine->verbs) {
+        st = find_events(doc);
+        if (st != TC_OK)
+            return fail(doc, err, st, "events");
     }
     return TC_OK;
 }

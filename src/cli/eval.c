@@ -13,6 +13,7 @@
 #include "tacitus.h"
 #include "eval.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,4 +177,232 @@ int tc_cli_eval_actors(tc_engine *engine, const char *path, bool verbose)
     pct("country", &sc);
     pct("agent", &sa);
     return 0;
+}
+
+/* ---- Events ----------------------------------------------------------- */
+
+/* The quad classes of the ConfliBERT file: 0 neutral (01-02), 1 verbal
+ * cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict
+ * (09-13), 4 material conflict (14-20). */
+static int quad5(const char *root)
+{
+    int r = atoi(root);
+    return r <= 2 ? 0 : r <= 5 ? 1 : r <= 8 ? 2 : r <= 13 ? 3 : 4;
+}
+
+typedef struct prf {
+    unsigned tp, fp, fn;
+} prf;
+
+static void prf_print(const char *what, const prf *p)
+{
+    double pr = p->tp + p->fp ? (double)p->tp / (p->tp + p->fp) : 0;
+    double rc = p->tp + p->fn ? (double)p->tp / (p->tp + p->fn) : 0;
+    printf("eval events: %-22s P %.3f  R %.3f  F1 %.3f  (tp %u fp %u fn %u)\n",
+           what, pr, rc, pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0, p->tp,
+           p->fp, p->fn);
+}
+
+static tc_status code_text(tc_doc *doc, const char *id, const char *date,
+                           const char *text)
+{
+    tc_article_in in;
+    tc_status st;
+    memset(&in, 0, sizeof in);
+    in.id = id;
+    in.date = date;
+    in.text = text;
+    in.text_len = strlen(text);
+    st = tc_doc_set(doc, &in, NULL);
+    return st == TC_OK ? tc_doc_analyze(doc, NULL) : st;
+}
+
+/* `sentence TAB quad` lines: coverage and quad accuracy, and a confusion
+ * of predicted roots by gold quad. */
+static int eval_quad(tc_doc *doc, FILE *fp, bool verbose)
+{
+    char line[EVAL_LINE_MAX];
+    unsigned total = 0, coded = 0, right = 0, confusion[21][5];
+    int r, q;
+    memset(confusion, 0, sizeof confusion);
+    while (fgets(line, sizeof line, fp)) {
+        char *tab = strrchr(line, '\t');
+        tc_event e;
+        int gold;
+        if (!tab)
+            continue;
+        *tab = '\0';
+        gold = atoi(tab + 1);
+        if (gold < 0 || gold > 4)
+            continue;
+        total++;
+        if (code_text(doc, "quad", NULL, line) != TC_OK ||
+            tc_doc_event_count(doc) == 0)
+            continue;
+        tc_doc_event(doc, 0, &e);
+        coded++;
+        right += quad5(e.root) == gold;
+        confusion[atoi(e.root)][gold]++;
+        if (verbose && quad5(e.root) != gold)
+            printf("miss: quad %d, coded %s %s->%s: %.100s\n", gold, e.code,
+                   e.source, e.target, line);
+    }
+    printf("eval events: %u sentences, coverage %.1f%% (%u coded), quad "
+           "accuracy %.1f%% of coded\n", total,
+           total ? 100.0 * coded / total : 0, coded,
+           coded ? 100.0 * right / coded : 0);
+    printf("eval events: root x gold quad (0 neutral, 1 verbal coop, 2 "
+           "material coop, 3 verbal conflict, 4 material conflict)\n");
+    for (r = 1; r <= 20; r++) {
+        unsigned sum = 0;
+        for (q = 0; q < 5; q++)
+            sum += confusion[r][q];
+        if (!sum)
+            continue;
+        printf("eval events:   root %02d:", r);
+        for (q = 0; q < 5; q++)
+            printf(" %4u", confusion[r][q]);
+        printf("\n");
+    }
+    return 0;
+}
+
+typedef struct ev3 {
+    char src[16], tgt[16], code[5];
+} ev3;
+
+#define MAX_EV 64
+enum { LV_CODE, LV_ROOT, LV_QUAD, LV_COUNT };
+
+static int quad4(const char *code)
+{
+    int r = (code[0] - '0') * 10 + (code[1] - '0');
+    return r <= 5 ? 1 : r <= 8 ? 2 : r <= 13 ? 3 : 4;
+}
+
+static bool ev_equal(const ev3 *a, const ev3 *b, int level, bool actors)
+{
+    if (actors && (strcmp(a->src, b->src) != 0 || strcmp(a->tgt, b->tgt) != 0))
+        return false;
+    if (level == LV_CODE)
+        return strcmp(a->code, b->code) == 0;
+    if (level == LV_ROOT)
+        return strncmp(a->code, b->code, 2) == 0;
+    return quad4(a->code) == quad4(b->code);
+}
+
+static void score_record(const ev3 *gold, size_t ng, const ev3 *pred,
+                         size_t np, prf p[2][LV_COUNT])
+{
+    int level, actors;
+    for (actors = 0; actors < 2; actors++) {
+        for (level = 0; level < LV_COUNT; level++) {
+            bool used[MAX_EV] = {false};
+            size_t g, k, tp = 0;
+            for (g = 0; g < ng; g++)
+                for (k = 0; k < np; k++)
+                    if (!used[k] && ev_equal(&gold[g], &pred[k], level, actors)) {
+                        used[k] = true;
+                        tp++;
+                        break;
+                    }
+            p[actors][level].tp += (unsigned)tp;
+            p[actors][level].fp += (unsigned)(np - tp);
+            p[actors][level].fn += (unsigned)(ng - tp);
+        }
+    }
+}
+
+static size_t gold_events(json_t *rec, ev3 *out)
+{
+    json_t *evs = json_object_get(rec, "events"), *e;
+    size_t i, n = 0;
+    if (json_is_true(json_object_get(rec, "noevents")))
+        return 0;
+    json_array_foreach(evs, i, e) {
+        const char *s = json_string_value(json_object_get(e, "source"));
+        const char *t = json_string_value(json_object_get(e, "target"));
+        const char *c = json_string_value(json_object_get(e, "code"));
+        if (!c || n == MAX_EV)
+            continue;
+        snprintf(out[n].src, sizeof out[n].src, "%s", s ? s : "");
+        snprintf(out[n].tgt, sizeof out[n].tgt, "%s", t ? t : "");
+        snprintf(out[n].code, sizeof out[n].code, "%s", c);
+        n++;
+    }
+    return n;
+}
+
+static int eval_gold(tc_doc *doc, FILE *fp, bool verbose)
+{
+    char line[EVAL_LINE_MAX * 4];
+    prf p[2][LV_COUNT];
+    unsigned records = 0;
+    static const char *const names[2][LV_COUNT] = {
+        {"code", "root", "quad"},
+        {"code + actors", "root + actors", "quad + actors"}};
+    int a, l;
+    memset(p, 0, sizeof p);
+    while (fgets(line, sizeof line, fp)) {
+        json_error_t jerr;
+        json_t *rec = json_loads(line, 0, &jerr);
+        ev3 gold[MAX_EV], pred[MAX_EV];
+        size_t ng, np = 0, i;
+        const char *text, *date, *id;
+        if (!rec)
+            continue;
+        text = json_string_value(json_object_get(rec, "text"));
+        date = json_string_value(json_object_get(rec, "date"));
+        id = json_string_value(json_object_get(rec, "id"));
+        if (!text || code_text(doc, id ? id : "gold", date, text) != TC_OK) {
+            json_decref(rec);
+            continue;
+        }
+        records++;
+        ng = gold_events(rec, gold);
+        for (i = 0; i < tc_doc_event_count(doc) && np < MAX_EV; i++) {
+            tc_event e;
+            tc_doc_event(doc, i, &e);
+            if (e.negated || strcmp(e.modality, "hypothetical") == 0)
+                continue;
+            snprintf(pred[np].src, sizeof pred[np].src, "%s", e.source);
+            snprintf(pred[np].tgt, sizeof pred[np].tgt, "%s", e.target);
+            snprintf(pred[np].code, sizeof pred[np].code, "%s", e.code);
+            np++;
+        }
+        score_record(gold, ng, pred, np, p);
+        if (verbose)
+            printf("%s: gold %zu%s%s%s, coded %zu%s%s%s\n", id ? id : "?", ng,
+                   ng ? " " : "", ng ? gold[0].code : "", "", np,
+                   np ? " " : "", np ? pred[0].code : "", "");
+        json_decref(rec);
+    }
+    printf("eval events: %u records\n", records);
+    for (a = 1; a >= 0; a--)
+        for (l = 0; l < LV_COUNT; l++)
+            prf_print(names[a][l], &p[a][l]);
+    return 0;
+}
+
+int tc_cli_eval_events(tc_engine *engine, const char *path, bool verbose)
+{
+    FILE *fp = fopen(path, "r");
+    size_t n = strlen(path);
+    tc_doc *doc;
+    int status;
+    if (!fp) {
+        fprintf(stderr, "tacitus: %s: cannot open\n", path);
+        return 2;
+    }
+    doc = tc_doc_new(engine);
+    if (!doc) {
+        fclose(fp);
+        return 2;
+    }
+    status = n > 4 && strcmp(path + n - 4, ".tsv") == 0
+                 ? eval_quad(doc, fp, verbose)
+                 : eval_gold(doc, fp, verbose);
+    fclose(fp);
+    tc_doc_free(doc);
+    return status;
 }

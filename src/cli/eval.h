@@ -10,4 +10,9 @@
  * Returns the exit status. */
 int tc_cli_eval_actors(tc_engine *engine, const char *path, bool verbose);
 
+/* `tacitus eval events FILE`: gold JSONL ({"id","date","text","events"})
+ * -> precision, recall, F1; a .tsv of `sentence TAB quad` -> coverage and
+ * quad accuracy.  Returns the exit status. */
+int tc_cli_eval_events(tc_engine *engine, const char *path, bool verbose);
+
 #endif

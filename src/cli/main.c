@@ -26,7 +26,7 @@ typedef struct command {
     const char *summary;
     const char *help;
     write_fn write;
-    bool actors; /* needs the actor dictionaries */
+    int needs; /* 0 nothing, 1 actor dictionaries, 2 event patterns too */
 } command;
 
 static const command commands[] = {
@@ -36,13 +36,13 @@ static const command commands[] = {
      "\"start\",\"end\",\"text\",\"repeat_of\"}\n"
      "with byte offsets into the article text.  Roles: title, lead, body,\n"
      "caption, subhead, pullquote, attribution, boilerplate.\n",
-     tc_doc_write_sentences, false},
+     tc_doc_write_sentences, 0},
     {"tokens", "tokens with byte offsets (JSONL)",
      "Writes one JSONL record per token:\n"
      "  {\"kind\":\"token\",\"article\",\"sentence\",\"start\",\"end\",\"text\","
      "\"norm\",\"type\",\"flags\"}\n"
      "where norm is the matching form (NFC, ASCII quotes and dashes).\n",
-     tc_doc_write_tokens, false},
+     tc_doc_write_tokens, 0},
     {"actors", "actors with their CAMEO codes on the article's date (JSONL)",
      "Writes one JSONL record per actor mention:\n"
      "  {\"kind\":\"actor\",\"article\",\"sentence\",\"start\",\"end\",\"text\","
@@ -57,7 +57,21 @@ static const command commands[] = {
      "  --data DIR        the data directory (default: $TACITUS_DATA, else the\n"
      "                    build's data/)\n"
      "  --no-builtin      load only the --actors and --agents files\n",
-     tc_doc_write_actors, true},
+     tc_doc_write_actors, 1},
+    {"code", "events: who did what to whom, in CAMEO and PLOVER (JSONL)",
+     "Writes one JSONL record per event:\n"
+     "  {\"kind\":\"event\",\"article\",\"sentence\",\"start\",\"end\",\"date\",\n"
+     "   \"source\",\"target\",\"code\",\"root\",\"quad\",\"goldstein\",\"plover\",\n"
+     "   \"plover_mode\",\"negated\",\"modality\",\"reported_by\",\"role\",\n"
+     "   \"source_text\",\"target_text\",\"verb_text\"}\n"
+     "modality: asserted, future, hypothetical, past (a caption) or reported.\n"
+     "\n"
+     "Event options:\n"
+     "  --emit actors,sentences  also write those records, in the same stream\n"
+     "  --format tsv             TABARI-like lines: date, source, target, code,\n"
+     "                           article, sentence, negated, modality, verb\n"
+     "  and the dictionary options of `tacitus help actors`.\n",
+     tc_doc_write_events, 2},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -92,6 +106,7 @@ static void usage(FILE *out)
     for (i = 0; i < N_COMMANDS; i++)
         fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "  %-12s %s\n", "eval actors", "accuracy of actor coding on a phrase table");
+    fprintf(out, "  %-12s %s\n", "eval events", "event coding against gold JSONL or a quad TSV");
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
                  "  tacitus help COMMAND  a command's records and options\n");
@@ -129,6 +144,7 @@ typedef struct run_state {
     bool quiet;
     bool progress;
     bool stats;
+    bool emit_actors, emit_sentences, tsv;
     unsigned long long articles, rejected, warnings;
     struct timespec last;
 } run_state;
@@ -177,6 +193,21 @@ static void show_progress(run_state *rs, const tc_reader *r)
 
 /* ---- The run ---------------------------------------------------------- */
 
+/* The records of one article: the command's, and with --emit (for
+ * `code`), sentences and actors first. */
+static tc_status write_records(const command *cmd, const run_state *rs,
+                               const tc_doc *doc)
+{
+    tc_status st = TC_OK;
+    if (cmd->needs == 2 && rs->tsv)
+        return tc_doc_write_events_tsv(doc, stdout);
+    if (rs->emit_sentences && cmd->write != tc_doc_write_sentences)
+        st = tc_doc_write_sentences(doc, stdout);
+    if (st == TC_OK && rs->emit_actors && cmd->write != tc_doc_write_actors)
+        st = tc_doc_write_actors(doc, stdout);
+    return st == TC_OK ? cmd->write(doc, stdout) : st;
+}
+
 /* Codes every article of one input; returns TC_ERR_NOMEM/TC_ERR_IO (output)
  * when the run cannot go on, TC_OK otherwise. */
 static tc_status run_input(tc_engine *engine, tc_doc *doc, const char *path,
@@ -199,7 +230,7 @@ static tc_status run_input(tc_engine *engine, tc_doc *doc, const char *path,
             st = tc_doc_analyze(doc, &err);
         if (st == TC_OK) {
             rs->articles++;
-            st = cmd->write(doc, stdout);
+            st = write_records(cmd, rs, doc);
             if (st != TC_OK) {
                 tc_reader_close(r);
                 return TC_ERR_IO;
@@ -219,7 +250,7 @@ static tc_status run_input(tc_engine *engine, tc_doc *doc, const char *path,
 
 enum { OPT_DATE = 256, OPT_FORMAT, OPT_MAX_ARTICLE, OPT_MAX_RECORD,
        OPT_NO_PROGRESS, OPT_ACTORS, OPT_AGENTS, OPT_DATA, OPT_NO_BUILTIN,
-       OPT_STATS };
+       OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT };
 
 #define MAX_DICT_FILES 32
 
@@ -263,6 +294,8 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
         {"data", required_argument, NULL, OPT_DATA},
         {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
         {"stats", no_argument, NULL, OPT_STATS},
+        {"emit", required_argument, NULL, OPT_EMIT},
+        {"format", required_argument, NULL, OPT_FORMAT_OUT},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "q", longs, NULL)) != -1) {
@@ -295,6 +328,17 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
         case OPT_DATA: opt->data_dir = optarg; break;
         case OPT_NO_BUILTIN: opt->no_builtin_actors = true; break;
         case OPT_STATS: rs->stats = true; break;
+        case OPT_EMIT:
+            rs->emit_actors = strstr(optarg, "actors") != NULL;
+            rs->emit_sentences = strstr(optarg, "sentences") != NULL;
+            break;
+        case OPT_FORMAT_OUT:
+            if (strcmp(optarg, "tsv") != 0 && strcmp(optarg, "jsonl") != 0) {
+                fprintf(stderr, "tacitus: bad --format \"%s\"\n", optarg);
+                return -1;
+            }
+            rs->tsv = strcmp(optarg, "tsv") == 0;
+            break;
         case 'q': rs->quiet = true; rs->progress = false; break;
         default: return -1;
         }
@@ -354,7 +398,12 @@ static int run(const command *cmd, int argc, char **argv)
         print_diag("error", &err);
         return EXIT_FATAL;
     }
-    if (cmd->actors && load_actors(engine, &rs, &err) != TC_OK) {
+    if (cmd->needs >= 1 && load_actors(engine, &rs, &err) != TC_OK) {
+        print_diag("error", &err);
+        tc_engine_free(engine);
+        return EXIT_FATAL;
+    }
+    if (cmd->needs >= 2 && tc_engine_load_events(engine, NULL, &err) != TC_OK) {
         print_diag("error", &err);
         tc_engine_free(engine);
         return EXIT_FATAL;
@@ -400,8 +449,9 @@ static int eval_command(int argc, char **argv)
     tc_engine *engine;
     bool verbose = false;
     int first, status;
-    if (argc < 2 || strcmp(argv[1], "actors") != 0) {
-        fprintf(stderr, "usage: tacitus eval actors [--verbose] [OPTIONS] FILE.tsv\n");
+    bool events = argc >= 2 && strcmp(argv[1], "events") == 0;
+    if (argc < 2 || (!events && strcmp(argv[1], "actors") != 0)) {
+        fprintf(stderr, "usage: tacitus eval actors|events [--verbose] [OPTIONS] FILE\n");
         return EXIT_FATAL;
     }
     memset(&rs, 0, sizeof rs);
@@ -414,7 +464,7 @@ static int eval_command(int argc, char **argv)
     }
     first = parse_options(argc - 1, argv + 1, &opt, &rs, &df);
     if (first < 0 || argc - 1 - first != 1) {
-        fprintf(stderr, "usage: tacitus eval actors [--verbose] [OPTIONS] FILE.tsv\n");
+        fprintf(stderr, "usage: tacitus eval actors|events [--verbose] [OPTIONS] FILE\n");
         return EXIT_FATAL;
     }
     opt.warn = on_warning;
@@ -424,12 +474,14 @@ static int eval_command(int argc, char **argv)
     opt.agent_files = df.agents;
     opt.agent_file_count = df.nagents;
     engine = tc_engine_new(&opt, &err);
-    if (!engine || tc_engine_load_actors(engine, NULL, &err) != TC_OK) {
+    if (!engine || tc_engine_load_actors(engine, NULL, &err) != TC_OK ||
+        (events && tc_engine_load_events(engine, NULL, &err) != TC_OK)) {
         print_diag("error", &err);
         tc_engine_free(engine);
         return EXIT_FATAL;
     }
-    status = tc_cli_eval_actors(engine, argv[1 + first], verbose);
+    status = events ? tc_cli_eval_events(engine, argv[1 + first], verbose)
+                    : tc_cli_eval_actors(engine, argv[1 + first], verbose);
     tc_engine_free(engine);
     return status;
 }

@@ -221,3 +221,106 @@ tc_status tc_doc_write_actors(const tc_doc *doc, FILE *out)
     tc_sb_free(&sb);
     return st;
 }
+
+static tc_status text_field(tc_sb *sb, const char *name, const tc_doc *doc,
+                            size_t start, size_t end)
+{
+    tc_status st = tc_sb_puts(sb, name);
+    return st == TC_OK ? tc_json_string(sb, doc->text.text + start, end - start)
+                       : st;
+}
+
+static tc_status event_record(tc_sb *sb, const tc_doc *doc, size_t i)
+{
+    tc_event e;
+    tc_status st;
+    char num[32];
+    tc_doc_event(doc, i, &e);
+    st = envelope(sb, "event", doc);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"sentence\":", e.sentence, true);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"start\":", e.start, true);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"end\":", e.end, true);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"date\":", e.date);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"source\":", e.source);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"target\":", e.target);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"code\":", e.code);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"root\":", e.root);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"quad\":", (uint64_t)e.quad, true);
+    snprintf(num, sizeof num, ",\"goldstein\":%.1f", e.goldstein);
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, num);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"plover\":", e.plover);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"plover_mode\":", e.plover_mode);
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, e.negated ? ",\"negated\":true" : ",\"negated\":false");
+    if (st == TC_OK)
+        st = str_field(sb, ",\"modality\":", e.modality);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"reported_by\":", e.reported_by);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"role\":", e.role);
+    if (st == TC_OK)
+        st = text_field(sb, ",\"source_text\":", doc, e.source_start, e.source_end);
+    if (st == TC_OK)
+        st = text_field(sb, ",\"target_text\":", doc, e.target_start, e.target_end);
+    if (st == TC_OK)
+        st = text_field(sb, ",\"verb_text\":", doc, e.verb_start, e.verb_end);
+    if (st == TC_OK)
+        st = tc_sb_putc(sb, '}');
+    return st;
+}
+
+tc_status tc_doc_write_events(const tc_doc *doc, FILE *out)
+{
+    tc_sb sb;
+    size_t i, n = tc_doc_event_count(doc);
+    tc_status st = TC_OK;
+    if (!doc || !out)
+        return TC_ERR_USAGE;
+    tc_sb_init(&sb, doc->alloc, 0);
+    for (i = 0; i < n && st == TC_OK; i++) {
+        st = event_record(&sb, doc, i);
+        if (st == TC_OK)
+            st = flush(&sb, out);
+    }
+    tc_sb_free(&sb);
+    return st;
+}
+
+/* Copies text to out with tabs and line ends made spaces. */
+static void tsv_text(FILE *out, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        fputc(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], out);
+}
+
+tc_status tc_doc_write_events_tsv(const tc_doc *doc, FILE *out)
+{
+    size_t i, n = tc_doc_event_count(doc);
+    if (!doc || !out)
+        return TC_ERR_USAGE;
+    for (i = 0; i < n; i++) {
+        tc_event e;
+        tc_doc_event(doc, i, &e);
+        fprintf(out, "%s\t%s\t%s\t%s\t", e.date, e.source, e.target, e.code);
+        tsv_text(out, doc->id, strlen(doc->id));
+        fprintf(out, "\t%zu\t%s\t%s\t", e.sentence, e.negated ? "neg" : "",
+                e.modality);
+        tsv_text(out, doc->text.text + e.verb_start, e.verb_end - e.verb_start);
+        if (fputc('\n', out) == EOF)
+            return TC_ERR_IO;
+    }
+    return TC_OK;
+}

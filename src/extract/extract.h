@@ -11,6 +11,7 @@
 #define TC_EXTRACT_H
 
 #include "../lexicon/lexicon.h"
+#include "../lexicon/verbs.h"
 #include "../text/text.h"
 
 typedef struct tc_mention {
@@ -37,6 +38,40 @@ typedef struct tc_actor_input {
 /* Finds the actors of a document.  Scratch memory comes from the arena. */
 tc_status tc_extract_actors(const tc_lexicon *lx, const tc_actor_input *in,
                             tc_arena *arena, tc_vec *mentions);
+
+/* ---- Events ---- */
+
+typedef enum tc_modality_kind {
+    TC_MOD_ASSERTED = 0,
+    TC_MOD_FUTURE,
+    TC_MOD_HYPOTHETICAL,
+    TC_MOD_PAST,
+    TC_MOD_REPORTED
+} tc_modality_kind;
+
+typedef struct tc_event_rec {
+    uint32_t sentence;       /* 0-based */
+    uint32_t tok0, tok1;     /* evidence: document tokens [tok0, tok1) */
+    uint32_t verb0, verb1;   /* the verb or event noun */
+    int32_t source, target;  /* mention indexes, -1 = none */
+    int32_t reporter;        /* the mention that reported it, -1 = none */
+    uint16_t code;           /* index into the code table */
+    uint8_t negated;
+    uint8_t modality;        /* tc_modality_kind */
+    uint16_t clause;
+} tc_event_rec;
+
+typedef struct tc_event_input {
+    const char *norm;
+    const tc_vec *paras;     /* tc_para */
+    const tc_vec *sents;     /* tc_sent */
+    const tc_vec *toks;      /* tc_tok */
+    const tc_vec *mentions;  /* tc_mention, in sentence order */
+} tc_event_input;
+
+/* Finds the events of a document whose actors are already found. */
+tc_status tc_extract_events(const tc_verbs *v, const tc_event_input *in,
+                            tc_arena *arena, tc_vec *events);
 
 /* Splits a CAMEO code into its country (first three letters when they
  * name a country, IGO or region) and its first role code. */

@@ -1084,3 +1084,8 @@ void tc_lexicon_entry_names(const tc_lexicon *lx, uint32_t e, tc_name_fn fn,
             return;
     }
 }
+
+uint32_t tc_lexicon_find(const tc_lexicon *lx, const char *s, size_t n)
+{
+    return lookup_str(lx, s, n);
+}

@@ -78,6 +78,8 @@ const tc_allocator *tc_lexicon_allocator(const tc_lexicon *lx);
 /* Interns a string; returns its id (never 0 for a non-empty string), or 0
  * when out of memory.  The empty string is id 0. */
 uint32_t tc_lexicon_intern(tc_lexicon *lx, const char *s, size_t n);
+/* The id of an interned string, or 0 (read-only: safe after freeze). */
+uint32_t tc_lexicon_find(const tc_lexicon *lx, const char *s, size_t n);
 /* The interned string (NUL-terminated) for an id. */
 const char *tc_lexicon_str(const tc_lexicon *lx, uint32_t id);
 

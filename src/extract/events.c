@@ -1,0 +1,636 @@
+/*
+ * events.c - who did what to whom: CAMEO events from the verbs and event
+ * nouns of each sentence, with their actors, without a parser.
+ *
+ * Per sentence: clauses are cut at semicolons, colons, contrastive
+ * conjunctions and the "that" after a speech verb; each verb or event noun
+ * the patterns know is tried against its patterns, most specific first;
+ * the source is the subject (the first actor of the clause before the verb,
+ * with the actors joined to it by "and"), the target the pattern's $T; in
+ * the passive ("was shelled by") they trade places.  Each event records
+ * whether it is negated ("did not invade", "refused to"), its modality
+ * (asserted, future, hypothetical, past for captions, reported) and who
+ * reported it ("Kiev announced ...", "..., the separatists said").
+ */
+#include "extract.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define KEY_BUF 128u
+#define MAX_HEADS 4u
+#define MAX_SOURCES 6u
+#define LOOKBACK 4u
+
+typedef struct tinfo {
+    uint32_t word;          /* pattern vocabulary id, 0 = none */
+    int32_t mention;        /* the mention starting here, or -1 */
+    int32_t inside;         /* the mention covering this token, or -1 */
+    uint16_t clause;
+} tinfo;
+
+typedef struct ev_sentence {
+    const tc_event_input *in;
+    const tc_sent *sent;
+    uint32_t index;
+    uint32_t t0, n;         /* first document token, count */
+    tinfo *ti;
+    int32_t reporter;       /* ", X said" at the end: a mention, or -1 */
+} ev_sentence;
+
+static const char *tok_text(const ev_sentence *es, uint32_t i, size_t *n)
+{
+    const tc_tok *k = tc_vec_at(es->in->toks, es->t0 + i);
+    *n = k->end - k->start;
+    return es->in->norm + k->start;
+}
+
+static bool tok_is(const ev_sentence *es, uint32_t i, const char *w)
+{
+    size_t n;
+    const char *s;
+    if (i >= es->n)
+        return false;
+    s = tok_text(es, i, &n);
+    return tc_sv_eq_nocase(tc_sv_make(s, n), tc_sv_cstr(w));
+}
+
+static bool tok_in(const ev_sentence *es, uint32_t i, const char *const *list)
+{
+    for (; *list; list++)
+        if (tok_is(es, i, *list))
+            return true;
+    return false;
+}
+
+static const tc_mention *mention(const ev_sentence *es, int32_t m)
+{
+    return m >= 0 ? tc_vec_at(es->in->mentions, (size_t)m) : NULL;
+}
+
+/* ---- Sentence set-up -------------------------------------------------- */
+
+static const char *const speech_words[] = {
+    "said", "says", "say", "announced", "announces", "claimed", "claims",
+    "reported", "reports", "stated", "told", "added", "insisted", "noted",
+    "warned", "alleged", "confirmed", "declared", "announcing", "saying",
+    "claiming", NULL};
+
+static const char *const cut_words[] = {"but", "while", "whereas",
+                                        "although", "though", "however",
+                                        NULL};
+
+static void mark_mentions(ev_sentence *es, size_t *mi)
+{
+    const tc_vec *mv = es->in->mentions;
+    uint32_t i;
+    for (i = 0; i < es->n; i++)
+        es->ti[i].mention = es->ti[i].inside = -1;
+    while (*mi < mv->n) {
+        const tc_mention *m = tc_vec_at(mv, *mi);
+        uint32_t t;
+        if (m->sentence != es->index)
+            break;
+        if (m->tok0 >= es->t0 && m->tok0 - es->t0 < es->n &&
+            es->ti[m->tok0 - es->t0].mention < 0) {
+            es->ti[m->tok0 - es->t0].mention = (int32_t)*mi;
+            for (t = m->tok0; t < m->tok1 && t - es->t0 < es->n; t++)
+                if (es->ti[t - es->t0].inside < 0)
+                    es->ti[t - es->t0].inside = (int32_t)*mi;
+        }
+        (*mi)++;
+    }
+}
+
+static void cut_clauses(ev_sentence *es)
+{
+    uint16_t c = 0;
+    uint32_t i;
+    for (i = 0; i < es->n; i++) {
+        size_t n;
+        const char *s = tok_text(es, i, &n);
+        if (n == 1 && (s[0] == ';' || s[0] == ':'))
+            c++;
+        else if (tok_in(es, i, cut_words) && i > 0)
+            c++;
+        else if (tok_is(es, i, "that") && i > 0 && tok_in(es, i - 1, speech_words))
+            c++;
+        es->ti[i].clause = c;
+    }
+}
+
+static tc_status set_up(const tc_verbs *v, tc_arena *arena, ev_sentence *es,
+                        size_t *mi)
+{
+    uint32_t i;
+    es->t0 = es->sent->first_token;
+    es->n = es->sent->token_count;
+    es->ti = tc_arena_calloc(arena, es->n + 1, sizeof *es->ti);
+    if (!es->ti)
+        return TC_ERR_NOMEM;
+    for (i = 0; i < es->n; i++) {
+        char key[KEY_BUF];
+        size_t n, kn;
+        const char *s = tok_text(es, i, &n);
+        kn = tc_key_make(s, n, key, sizeof key);
+        es->ti[i].word = tc_verbs_word(v, key, kn);
+    }
+    mark_mentions(es, mi);
+    cut_clauses(es);
+    return TC_OK;
+}
+
+/* ---- Pattern matching ------------------------------------------------- */
+
+typedef struct pmatch {
+    int32_t targets[2];
+    uint32_t ntargets;
+    uint32_t end;            /* first token after the match */
+    bool each_other;
+} pmatch;
+
+static bool word_in(const tc_verbs *v, const tc_pat_elem *e, uint32_t word)
+{
+    uint32_t k;
+    for (k = 0; word && k < e->count; k++)
+        if (tc_verbs_elem_word(v, e->first + k) == word)
+            return true;
+    return false;
+}
+
+/* Finds a token at pos..pos+allow (same clause, not inside an actor)
+ * that is one of the element's words. */
+static bool find_word(const ev_sentence *es, const tc_verbs *v,
+                      const tc_pat_elem *e, uint32_t *pos, uint32_t allow,
+                      uint16_t clause)
+{
+    uint32_t j;
+    for (j = *pos; j < es->n && j <= *pos + allow; j++) {
+        if (es->ti[j].clause != clause)
+            return false;
+        if (es->ti[j].inside < 0 && word_in(v, e, es->ti[j].word)) {
+            *pos = j + 1;
+            return true;
+        }
+        if (es->ti[j].mention >= 0)
+            return false; /* words do not skip over actors */
+    }
+    return false;
+}
+
+static bool find_target(const ev_sentence *es, uint32_t *pos, uint32_t allow,
+                        uint16_t clause, int32_t *out)
+{
+    uint32_t j;
+    for (j = *pos; j < es->n && j <= *pos + allow + 3; j++) {
+        const tc_mention *m;
+        if (es->ti[j].clause != clause)
+            return false;
+        if (es->ti[j].mention < 0)
+            continue;
+        m = mention(es, es->ti[j].mention);
+        *out = es->ti[j].mention;
+        *pos = m->tok1 - es->t0;
+        return true;
+    }
+    return false;
+}
+
+/* Matches pattern p after the head at `start`.  With `given_target`
+ * (the passive), a $T needs nothing in the text. */
+static bool match_pattern(const ev_sentence *es, const tc_verbs *v,
+                          const tc_pattern *p, uint32_t start, uint16_t clause,
+                          bool given_target, pmatch *m)
+{
+    uint32_t pos = start, allow = 2, k;
+    memset(m, 0, sizeof *m);
+    m->targets[0] = m->targets[1] = -1;
+    for (k = 0; k < p->elem_count; k++) {
+        const tc_pat_elem *e = tc_verbs_elem(v, p->first_elem + k);
+        if (e->kind == TC_PE_SKIP) {
+            allow = 6;
+            continue;
+        }
+        if (e->kind == TC_PE_TARGET) {
+            if (given_target && m->ntargets == 0) {
+                m->ntargets = 1;
+                continue;
+            }
+            if (!find_target(es, &pos, allow, clause, &m->targets[m->ntargets]))
+                return false;
+            m->ntargets++;
+        } else if (e->kind == TC_PE_EACH_OTHER) {
+            if (!(tok_is(es, pos, "each") && tok_is(es, pos + 1, "other")))
+                return false;
+            m->each_other = true;
+            pos += 2;
+        } else if (!find_word(es, v, e, &pos, allow, clause)) {
+            if (!e->optional)
+                return false;
+            continue;
+        }
+        allow = 2;
+    }
+    m->end = pos;
+    return true;
+}
+
+/* ---- Subjects, voice, negation, modality, reporters ------------------- */
+
+static const char *const preps[] = {
+    "in", "on", "by", "with", "of", "for", "from", "to", "at", "against",
+    "between", "near", "around", "after", "before", "over", "into", "about",
+    "across", "than", "toward", "towards", "under", "among", "like", NULL};
+
+static uint32_t clause_start(const ev_sentence *es, uint32_t i)
+{
+    while (i > 0 && es->ti[i - 1].clause == es->ti[i].clause)
+        i--;
+    return i;
+}
+
+/* The subject before `verb`: the first actor of the clause not governed
+ * by a preposition, with those joined to it by "and" or commas. */
+static size_t subjects(const ev_sentence *es, uint32_t verb, int32_t *out)
+{
+    uint32_t j = clause_start(es, verb);
+    size_t n = 0;
+    for (; j < verb; j++) {
+        const tc_mention *m;
+        if (es->ti[j].mention < 0)
+            continue;
+        if (j > 0 && tok_in(es, j - 1, preps) && !n)
+            continue;
+        if (j > 1 && tok_is(es, j - 1, "the") && tok_in(es, j - 2, preps) && !n)
+            continue;
+        m = mention(es, es->ti[j].mention);
+        out[n++] = es->ti[j].mention;
+        j = m->tok1 - es->t0;
+        /* "A and B", "A, B and C" */
+        while (n < MAX_SOURCES && j + 1 < verb &&
+               (tok_is(es, j, "and") || tok_is(es, j, ",")) &&
+               (es->ti[j + 1].mention >= 0 ||
+                (tok_is(es, j + 1, "and") && es->ti[j + 2].mention >= 0))) {
+            j += es->ti[j + 1].mention >= 0 ? 1 : 2;
+            out[n++] = es->ti[j].mention;
+            j = mention(es, es->ti[j].mention)->tok1 - es->t0;
+        }
+        return n;
+    }
+    return 0;
+}
+
+static const char *const be_words[] = {"is",   "are", "was",  "were", "been",
+                                       "being", "be", "get",  "got",  "gets",
+                                       NULL};
+
+static bool passive(const ev_sentence *es, uint32_t verb, unsigned forms)
+{
+    uint32_t k;
+    if (!(forms & (TC_FORM_PART | TC_FORM_PAST)))
+        return false;
+    for (k = 1; k <= 3 && k <= verb; k++) {
+        if (tok_in(es, verb - k, be_words))
+            return true;
+        if (es->ti[verb - k].mention >= 0 || es->ti[verb - k].inside >= 0)
+            return false;
+    }
+    return false;
+}
+
+/* "by X" after position `from` (the agent of a passive or a noun). */
+static int32_t by_agent(const ev_sentence *es, uint32_t from, uint16_t clause)
+{
+    uint32_t j;
+    for (j = from; j < es->n && j < from + 8 && es->ti[j].clause == clause; j++)
+        if (tok_is(es, j, "by")) {
+            uint32_t k;
+            for (k = j + 1; k < es->n && k <= j + 3; k++)
+                if (es->ti[k].mention >= 0)
+                    return es->ti[k].mention;
+            return -1;
+        }
+    return -1;
+}
+
+static const char *const neg_words[] = {"not", "n't", "never", "refused",
+                                        "declined", "failed", "denied",
+                                        "refuses", "declines", "denies",
+                                        "without", NULL};
+static const char *const future_words[] = {"will", "'ll", "shall", "plans",
+                                           "planned", "plan", "intends",
+                                           "set", "expected", "scheduled",
+                                           "due", "upcoming", "proposed",
+                                           "going", NULL};
+static const char *const hypo_words[] = {"could", "may", "might", "can",
+                                         "would", "should", "if", "unless",
+                                         "possible", "potential", "fears",
+                                         "feared", "fear", "risk", NULL};
+
+static bool negated(const ev_sentence *es, uint32_t verb)
+{
+    uint32_t k, c0 = clause_start(es, verb);
+    for (k = 1; k <= LOOKBACK && k <= verb - c0; k++)
+        if (tok_in(es, verb - k, neg_words))
+            return true;
+    return false;
+}
+
+/* Modality from the words before the verb in its clause (and a caption is
+ * history, not news). */
+static uint8_t modality(const ev_sentence *es, uint32_t verb, uint32_t end,
+                        tc_role role)
+{
+    uint32_t k, c0 = clause_start(es, verb);
+    uint8_t mod = TC_MOD_ASSERTED;
+    if (role == TC_ROLE_CAPTION)
+        return TC_MOD_PAST;
+    for (k = c0; k < verb; k++) {
+        if (tok_in(es, k, hypo_words))
+            return TC_MOD_HYPOTHETICAL;
+        if (tok_in(es, k, future_words) && verb - k <= 6)
+            mod = TC_MOD_FUTURE;
+    }
+    /* "a meeting ... is scheduled for Thursday" */
+    for (k = end; k < es->n && k < end + 6 && es->ti[k].clause == es->ti[verb].clause;
+         k++)
+        if (tok_is(es, k, "scheduled") || tok_is(es, k, "planned"))
+            mod = TC_MOD_FUTURE;
+    /* "fears that Moscow could invade": the fear governs what follows */
+    for (k = 0; k < c0; k++)
+        if (tok_is(es, k, "fears") || tok_is(es, k, "feared") ||
+            tok_is(es, k, "if"))
+            return TC_MOD_HYPOTHETICAL;
+    return mod;
+}
+
+/* The actor who reports the event at `verb`: the subject of a speech verb
+ * before it, "according to X", or ", X said" after it. */
+static int32_t reporter(const ev_sentence *es, uint32_t verb)
+{
+    uint32_t k;
+    int32_t subj[MAX_SOURCES];
+    for (k = 0; k + 2 < es->n; k++)
+        if (tok_is(es, k, "according") && tok_is(es, k + 1, "to") &&
+            es->ti[k + 2].mention >= 0)
+            return es->ti[k + 2].mention;
+    for (k = verb; k-- > 0;) {
+        if (!tok_in(es, k, speech_words) || es->ti[k].inside >= 0)
+            continue;
+        if (es->ti[k].clause == es->ti[verb].clause &&
+            !(k + 1 < es->n && es->ti[k + 1].mention >= 0))
+            continue; /* "X said it would ..." is handled as the same clause */
+        return subjects(es, k, subj) ? subj[0] : -1;
+    }
+    return es->reporter;
+}
+
+/* ", X said." or ", said X" near the end: the whole sentence is X's. */
+static int32_t end_reporter(const ev_sentence *es)
+{
+    uint32_t k;
+    for (k = 1; k < es->n; k++) {
+        if (!tok_in(es, k, speech_words))
+            continue;
+        if (es->ti[k - 1].inside >= 0) {
+            const tc_mention *m = mention(es, es->ti[k - 1].inside);
+            uint32_t s = m->tok0 - es->t0;
+            if (s > 0 && (tok_is(es, s - 1, ",") || tok_is(es, s - 1, "\"")))
+                return es->ti[k - 1].inside;
+        }
+        if (k + 1 < es->n && es->ti[k + 1].mention >= 0 &&
+            (tok_is(es, k - 1, ",") || tok_is(es, k - 1, "\"")))
+            return es->ti[k + 1].mention;
+    }
+    return -1;
+}
+
+/* ---- Events ----------------------------------------------------------- */
+
+typedef struct ev_ctx {
+    const tc_verbs *v;
+    tc_vec *out;
+    size_t sentence_first;   /* first event of the sentence in out */
+    tc_role role;
+} ev_ctx;
+
+static uint32_t span_start(const ev_sentence *es, int32_t m, uint32_t t)
+{
+    const tc_mention *x = mention(es, m);
+    return x && x->tok0 < t ? x->tok0 : t;
+}
+
+static uint32_t span_end(const ev_sentence *es, int32_t m, uint32_t t)
+{
+    const tc_mention *x = mention(es, m);
+    return x && x->tok1 > t ? x->tok1 : t;
+}
+
+static bool same_event(const tc_event_rec *a, const tc_event_rec *b)
+{
+    return a->source == b->source && a->target == b->target &&
+           a->code == b->code && a->sentence == b->sentence;
+}
+
+typedef struct ev_draft {
+    uint32_t head, end;       /* sentence tokens */
+    uint16_t code;
+    uint8_t negated, modality;
+    int32_t reporter;
+} ev_draft;
+
+static tc_status emit(ev_ctx *c, const ev_sentence *es, const ev_draft *d,
+                      int32_t src, int32_t tgt)
+{
+    tc_event_rec r, *slot;
+    tc_status st;
+    size_t i;
+    if ((src < 0 && tgt < 0) || src == tgt)
+        return TC_OK;
+    memset(&r, 0, sizeof r);
+    r.sentence = es->index;
+    r.verb0 = es->t0 + d->head;
+    r.verb1 = r.verb0 + 1;
+    r.source = src;
+    r.target = tgt;
+    r.reporter = d->reporter;
+    r.code = d->code;
+    r.negated = d->negated;
+    r.modality = d->modality;
+    r.clause = es->ti[d->head].clause;
+    if (r.reporter >= 0 && r.modality == TC_MOD_ASSERTED)
+        r.modality = TC_MOD_REPORTED;
+    r.tok0 = span_start(es, tgt, span_start(es, src, r.verb0));
+    r.tok1 = span_end(es, tgt, span_end(es, src, es->t0 + d->end));
+    for (i = c->sentence_first; i < c->out->n; i++)
+        if (same_event(tc_vec_at(c->out, i), &r))
+            return TC_OK;
+    slot = tc_vec_push(c->out, &st);
+    if (!slot)
+        return st;
+    *slot = r;
+    return TC_OK;
+}
+
+/* Emits the events of one matched pattern. */
+static tc_status emit_match(ev_ctx *c, const ev_sentence *es, ev_draft *d,
+                            const int32_t *src, size_t ns, const pmatch *m)
+{
+    size_t a, b;
+    tc_status st = TC_OK;
+    if (m->ntargets == 2 && m->targets[1] >= 0) {
+        st = emit(c, es, d, m->targets[0], m->targets[1]);
+        return st == TC_OK ? emit(c, es, d, m->targets[1], m->targets[0]) : st;
+    }
+    if (m->each_other) {
+        for (a = 0; a < ns && st == TC_OK; a++)
+            for (b = 0; b < ns && st == TC_OK; b++)
+                if (a != b)
+                    st = emit(c, es, d, src[a], src[b]);
+        return st;
+    }
+    for (a = 0; a < (ns ? ns : 1) && st == TC_OK; a++)
+        st = emit(c, es, d, ns ? src[a] : -1, m->targets[0]);
+    return st;
+}
+
+static const char *const dets[] = {"the", "a", "an", "its", "their", "his",
+                                   "her", "this", "these", "those", "new",
+                                   "further", "renewed", "fresh", NULL};
+
+static bool noun_context(const ev_sentence *es, uint32_t i)
+{
+    const tc_tok *k;
+    if (i == 0)
+        return false;
+    k = tc_vec_at(es->in->toks, es->t0 + i - 1);
+    return tok_in(es, i - 1, dets) || es->ti[i - 1].inside >= 0 ||
+           tok_is(es, i - 1, "'s") || k->kind == TC_TOKEN_NUMBER;
+}
+
+/* Sources, targets and the reading of one pattern match. */
+static tc_status realize(ev_ctx *c, const ev_sentence *es, uint32_t i,
+                         const tc_pattern *p, bool pas, pmatch *m)
+{
+    int32_t src[MAX_SOURCES];
+    size_t ns = 0;
+    uint16_t clause = es->ti[i].clause;
+    ev_draft d;
+    d.head = i;
+    d.end = m->end > i + 1 ? m->end : i + 1;
+    d.code = p->code;
+    d.negated = (uint8_t)negated(es, i);
+    d.modality = modality(es, i, d.end, c->role);
+    d.reporter = reporter(es, i);
+    if (p->nominal) {
+        int32_t s = by_agent(es, d.end, clause);
+        if (s < 0 && i > 0 && es->ti[i - 1].inside >= 0)
+            s = es->ti[i - 1].inside;
+        if (s < 0 && i > 1 && tok_is(es, i - 1, "'s") && es->ti[i - 2].inside >= 0)
+            s = es->ti[i - 2].inside;
+        if (s >= 0)
+            src[ns++] = s;
+        if (m->ntargets == 0 && d.reporter >= 0 && ns)
+            m->targets[0] = d.reporter; /* "Kiev announced shelling by X" */
+    } else if (pas) {
+        int32_t s = by_agent(es, d.end, clause), t[MAX_SOURCES];
+        size_t nt = subjects(es, i, t), k;
+        tc_status st = TC_OK;
+        if (s >= 0)
+            src[ns++] = s;
+        for (k = 0; k < nt && st == TC_OK; k++) {
+            m->targets[0] = t[k];
+            st = emit_match(c, es, &d, src, ns, m);
+        }
+        return st;
+    } else {
+        ns = subjects(es, i, src);
+    }
+    return emit_match(c, es, &d, src, ns, m);
+}
+
+/* Tries the patterns of every head the token at i is a form of. */
+static tc_status try_token(ev_ctx *c, const ev_sentence *es, uint32_t i)
+{
+    uint32_t heads[MAX_HEADS];
+    unsigned forms[MAX_HEADS];
+    size_t nh = tc_verbs_heads(c->v, es->ti[i].word, heads, forms, MAX_HEADS);
+    bool noun_first = noun_context(es, i);
+    int pass;
+    for (pass = 0; pass < 2; pass++) {
+        bool nominal = pass == 0 ? noun_first : !noun_first;
+        size_t h;
+        for (h = 0; h < nh; h++) {
+            size_t np, k;
+            const tc_pattern *p;
+            bool pas;
+            if (nominal ? !(forms[h] & TC_FORM_NOUN) : !(forms[h] & ~TC_FORM_NOUN))
+                continue;
+            /* "fighting", "shelling" after a determiner are nouns */
+            if (!nominal && noun_first && (forms[h] & TC_FORM_ING))
+                continue;
+            p = tc_verbs_patterns(c->v, heads[h], &np);
+            pas = !nominal && passive(es, i, forms[h]);
+            for (k = 0; k < np; k++) {
+                pmatch m;
+                if (p[k].nominal != nominal)
+                    continue;
+                if (match_pattern(es, c->v, &p[k], i + 1, es->ti[i].clause,
+                                  pas && p[k].targets > 0, &m))
+                    return realize(c, es, i, &p[k], pas, &m);
+            }
+        }
+    }
+    return TC_OK;
+}
+
+/* A statement is news only when nothing else in the sentence is. */
+static void drop_statements(ev_ctx *c)
+{
+    size_t i, out = c->sentence_first;
+    bool other = false;
+    for (i = c->sentence_first; i < c->out->n; i++) {
+        const tc_event_rec *r = tc_vec_at(c->out, i);
+        other = other || strcmp(tc_verbs_code(c->v, r->code)->root, "01") != 0;
+    }
+    if (!other)
+        return;
+    for (i = c->sentence_first; i < c->out->n; i++) {
+        tc_event_rec *r = tc_vec_at(c->out, i);
+        if (strcmp(tc_verbs_code(c->v, r->code)->root, "01") == 0)
+            continue;
+        *(tc_event_rec *)tc_vec_at(c->out, out++) = *r;
+    }
+    c->out->n = out;
+}
+
+tc_status tc_extract_events(const tc_verbs *v, const tc_event_input *in,
+                            tc_arena *arena, tc_vec *events)
+{
+    ev_ctx c;
+    size_t s, mi = 0;
+    tc_status st = TC_OK;
+    memset(&c, 0, sizeof c);
+    c.v = v;
+    c.out = events;
+    for (s = 0; s < in->sents->n && st == TC_OK; s++) {
+        ev_sentence es;
+        uint32_t i;
+        memset(&es, 0, sizeof es);
+        es.in = in;
+        es.sent = tc_vec_at(in->sents, s);
+        es.index = (uint32_t)s;
+        c.role = ((const tc_para *)tc_vec_at(in->paras, es.sent->para))->role;
+        st = set_up(v, arena, &es, &mi);
+        if (st != TC_OK || c.role == TC_ROLE_BOILERPLATE ||
+            c.role == TC_ROLE_ATTRIBUTION || es.sent->repeat_of)
+            continue;
+        es.reporter = end_reporter(&es);
+        c.sentence_first = events->n;
+        for (i = 0; i < es.n && st == TC_OK; i++)
+            if (es.ti[i].word && es.ti[i].inside < 0)
+                st = try_token(&c, &es, i);
+        drop_statements(&c);
+    }
+    return st;
+}

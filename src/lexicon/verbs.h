@@ -1,0 +1,92 @@
+/*
+ * verbs.h - the event side of the lexicon: the CAMEO code table
+ * (data/cameo-codes.tsv) and the event patterns (data/verbs, our format in
+ * docs/FORMATS.md), with every form of every verb and event noun.
+ *
+ * Input:  the table and pattern files.
+ * Output: for a token's key, the verb lemma or event noun it is a form of;
+ *         for a head, its patterns; for a code, its facts.
+ */
+#ifndef TC_VERBS_H
+#define TC_VERBS_H
+
+#include "lexicon.h"
+
+typedef struct tc_code_info {
+    char code[5];
+    char root[3];
+    char plover[16];
+    char plover_mode[16];
+    float goldstein;
+    uint8_t quad;
+} tc_code_info;
+
+/* Verb form kinds. */
+enum { TC_FORM_BASE = 1, TC_FORM_S = 2, TC_FORM_PAST = 4, TC_FORM_PART = 8,
+       TC_FORM_ING = 16, TC_FORM_NOUN = 32 };
+
+/* Pattern elements. */
+typedef enum tc_pe_kind {
+    TC_PE_WORDS = 0,  /* one of words[first .. first+count) */
+    TC_PE_SKIP,       /* up to four non-actor tokens */
+    TC_PE_TARGET,     /* an actor mention */
+    TC_PE_EACH_OTHER  /* "each other": reciprocal */
+} tc_pe_kind;
+
+typedef struct tc_pat_elem {
+    uint8_t kind;
+    uint8_t optional;
+    uint16_t count;
+    uint32_t first;   /* into the word list (string ids) */
+} tc_pat_elem;
+
+typedef struct tc_pattern {
+    uint32_t head;    /* string id of the lemma or noun */
+    uint16_t code;    /* index into the code table */
+    uint8_t nominal;
+    uint8_t targets;  /* $T count */
+    uint8_t literals; /* literal elements: specificity */
+    uint8_t reciprocal;
+    uint32_t first_elem;
+    uint32_t elem_count;
+    uint32_t line;    /* for messages */
+} tc_pattern;
+
+typedef struct tc_verbs tc_verbs;
+
+tc_verbs *tc_verbs_new(const tc_allocator *alloc);
+void tc_verbs_free(tc_verbs *v);
+
+/* Loads the code table, the irregular verbs and the pattern files of a
+ * directory (data/verbs); each bad line is a warning with its location. */
+tc_status tc_verbs_load_codes(tc_verbs *v, const char *path, tc_warn_fn warn,
+                              void *ctx, size_t *errors);
+tc_status tc_verbs_load_dir(tc_verbs *v, const char *dir, tc_warn_fn warn,
+                            void *ctx, size_t *errors);
+/* One pattern file from memory (tests, fuzzing). */
+tc_status tc_verbs_load_text(tc_verbs *v, const char *name, const char *text,
+                             size_t n, tc_warn_fn warn, void *ctx,
+                             size_t *errors);
+tc_status tc_verbs_freeze(tc_verbs *v);
+
+size_t tc_verbs_pattern_count(const tc_verbs *v);
+size_t tc_verbs_code_count(const tc_verbs *v);
+
+/* The id of a token key in the patterns' vocabulary, 0 if none. */
+uint32_t tc_verbs_word(const tc_verbs *v, const char *key, size_t n);
+/* The lemmas (and event nouns) a word id is a form of, with their form
+ * kinds (TC_FORM_*): writes up to `cap`, returns how many. */
+size_t tc_verbs_heads(const tc_verbs *v, uint32_t word, uint32_t *heads,
+                      unsigned *forms, size_t cap);
+/* The patterns of a head, best first (most specific first, then file
+ * order). */
+const tc_pattern *tc_verbs_patterns(const tc_verbs *v, uint32_t head,
+                                    size_t *count);
+const tc_pat_elem *tc_verbs_elem(const tc_verbs *v, uint32_t i);
+uint32_t tc_verbs_elem_word(const tc_verbs *v, uint32_t i);
+const tc_code_info *tc_verbs_code(const tc_verbs *v, uint16_t i);
+/* Code table lookup by code string ("194"), or NULL. */
+const tc_code_info *tc_verbs_find_code(const tc_verbs *v, const char *code);
+const char *tc_verbs_str(const tc_verbs *v, uint32_t id);
+
+#endif /* TC_VERBS_H */
