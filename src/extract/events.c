@@ -188,6 +188,8 @@ static bool find_target(const ev_sentence *es, uint32_t *pos, uint32_t allow,
             return false;
         if (es->ti[j].mention < 0)
             continue;
+        if (j > 0 && tok_is(es, j - 1, "by"))
+            return false; /* the agent, not the target */
         m = mention(es, es->ti[j].mention);
         *out = es->ti[j].mention;
         *pos = m->tok1 - es->t0;
@@ -251,13 +253,25 @@ static uint32_t clause_start(const ev_sentence *es, uint32_t i)
 
 /* The subject before `verb`: the first actor of the clause not governed
  * by a preposition, with those joined to it by "and" or commas. */
+/* Whether the mention at j can be a subject: not nested in another one,
+ * not a possessive ("his envoy"). */
+static bool subject_ok(const ev_sentence *es, uint32_t j)
+{
+    const tc_mention *m = mention(es, es->ti[j].mention);
+    if (es->ti[j].inside != es->ti[j].mention)
+        return false;
+    return !(m->match == TC_MATCH_COREF &&
+             (tok_is(es, j, "his") || tok_is(es, j, "her") ||
+              tok_is(es, j, "its") || tok_is(es, j, "their")));
+}
+
 static size_t subjects(const ev_sentence *es, uint32_t verb, int32_t *out)
 {
     uint32_t j = clause_start(es, verb);
     size_t n = 0;
     for (; j < verb; j++) {
         const tc_mention *m;
-        if (es->ti[j].mention < 0)
+        if (es->ti[j].mention < 0 || !subject_ok(es, j))
             continue;
         if (j > 0 && tok_in(es, j - 1, preps) && !n)
             continue;
@@ -269,8 +283,9 @@ static size_t subjects(const ev_sentence *es, uint32_t verb, int32_t *out)
         /* "A and B", "A, B and C" */
         while (n < MAX_SOURCES && j + 1 < verb &&
                (tok_is(es, j, "and") || tok_is(es, j, ",")) &&
-               (es->ti[j + 1].mention >= 0 ||
-                (tok_is(es, j + 1, "and") && es->ti[j + 2].mention >= 0))) {
+               ((es->ti[j + 1].mention >= 0 && subject_ok(es, j + 1)) ||
+                (tok_is(es, j + 1, "and") && es->ti[j + 2].mention >= 0 &&
+                 subject_ok(es, j + 2)))) {
             j += es->ti[j + 1].mention >= 0 ? 1 : 2;
             out[n++] = es->ti[j].mention;
             j = mention(es, es->ti[j].mention)->tok1 - es->t0;
@@ -352,8 +367,7 @@ static uint8_t modality(const ev_sentence *es, uint32_t verb, uint32_t end,
             mod = TC_MOD_FUTURE;
     }
     /* "a meeting ... is scheduled for Thursday" */
-    for (k = end; k < es->n && k < end + 6 && es->ti[k].clause == es->ti[verb].clause;
-         k++)
+    for (k = end; k < es->n && es->ti[k].clause == es->ti[verb].clause; k++)
         if (tok_is(es, k, "scheduled") || tok_is(es, k, "planned"))
             mod = TC_MOD_FUTURE;
     /* "fears that Moscow could invade": the fear governs what follows */
@@ -453,7 +467,7 @@ static tc_status emit(ev_ctx *c, const ev_sentence *es, const ev_draft *d,
     r.verb1 = r.verb0 + 1;
     r.source = src;
     r.target = tgt;
-    r.reporter = d->reporter;
+    r.reporter = d->reporter == src ? -1 : d->reporter;
     r.code = d->code;
     r.negated = d->negated;
     r.modality = d->modality;
