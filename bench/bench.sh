@@ -57,6 +57,10 @@ mentions=$(wc -l <"$out")
 # shellcheck disable=SC2086
 tokens=$("$bin" tokens --no-progress $dirs | wc -l)
 entries=$("$bin" actors --no-progress --stats </dev/null 2>&1 | sed -n 's/.*entries=\([0-9]*\).*/\1/p')
+# Events end to end (text + actors + events) with all dictionaries.
+# shellcheck disable=SC2086
+t_code=$(best "$bin" code --no-progress $dirs)
+events=$(wc -l <"$out")
 
 awk -v b="$bytes" -v s="$sentences" -v t1="$t_tc" -v t2="$t_wc" -v rep="$REPEAT" 'BEGIN {
     mb = b / 1e6
@@ -68,4 +72,7 @@ awk -v b="$bytes" -v s="$sentences" -v t1="$t_tc" -v t2="$t_wc" -v rep="$REPEAT"
 awk -v tl="$t_load" -v ta="$t_act" -v tk="$tokens" -v m="$mentions" -v e="$entries" 'BEGIN {
     printf "bench: actor dictionaries: %s entries, load + one word %.3f s (aim: < 0.2 s)\n", e, tl / 1e9
     printf "bench: tacitus actors     %8.0f tokens/s   %8.0f mentions/s  (%d mentions, %.3f s; aim: >= 1M tokens/s)\n", tk / (ta / 1e9), m / (ta / 1e9), m, ta / 1e9
+}'
+awk -v tc="$t_code" -v s="$sentences" -v ev="$events" 'BEGIN {
+    printf "bench: tacitus code       %8.0f sentences/s end to end (%d events, %.3f s; TABARI ~3,300/s; aim: >= 100,000/s)\n", s / (tc / 1e9), ev, tc / 1e9
 }'
