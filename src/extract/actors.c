@@ -696,7 +696,8 @@ static tc_status try_coref(article *a, const sentence_view *sv, size_t *i)
 static bool adjacent(const sentence_view *sv, const raw *x, const raw *y)
 {
     return y->m0 == x->m1 ||
-           (y->m0 == x->m1 + 1 && mt_is(sv, x->m1, "'s"));
+           (y->m0 == x->m1 + 1 &&
+            (mt_is(sv, x->m1, "'s") || mt_is(sv, x->m1, "'")));
 }
 
 static bool is_title_agent(const article *a, const raw *r)

@@ -380,29 +380,41 @@ static bool is_caps_phrase(const char *s, size_t n)
 
 static bool is_name_sep(char c)
 {
-    return c == ' ' || c == '_' || c == '-' || c == ',' || c == '\t';
+    return c == ' ' || c == '_' || c == '-' || c == '\t';
 }
 
 /* Splits a phrase into the words the tokenizer would make of it: at
  * spaces, underscores and hyphens (the matcher skips the hyphens of
- * hyphenated words), with a possessive 's as a word of its own. */
+ * hyphenated words), with a possessive 's, a trailing apostrophe
+ * ("Philippines'") and a comma as words of their own. */
 static size_t phrase_words(const char *s, size_t n, tc_sv *words, size_t max)
 {
     size_t i = 0, count = 0;
-    while (i < n && count < max) {
-        size_t j;
+    while (i < n && count + 2 < max) {
+        size_t j, end;
+        tc_sv tail = {NULL, 0};
         while (i < n && is_name_sep(s[i]))
             i++;
         j = i;
         while (j < n && !is_name_sep(s[j]))
             j++;
-        if (j - i > 2 && (s[j - 1] == 's' || s[j - 1] == 'S') &&
-            s[j - 2] == '\'' && count + 1 < max) {
-            words[count++] = tc_sv_make(s + i, j - i - 2);
-            words[count++] = tc_sv_make(s + j - 2, 2);
-        } else if (j > i) {
-            words[count++] = tc_sv_make(s + i, j - i);
+        end = j;
+        if (end > i && s[end - 1] == ',') {
+            tail = tc_sv_make(s + end - 1, 1);
+            end--;
         }
+        if (end - i > 2 && (s[end - 1] == 's' || s[end - 1] == 'S') &&
+            s[end - 2] == '\'') {
+            words[count++] = tc_sv_make(s + i, end - i - 2);
+            words[count++] = tc_sv_make(s + end - 2, 2);
+        } else if (end - i > 1 && s[end - 1] == '\'') {
+            words[count++] = tc_sv_make(s + i, end - i - 1);
+            words[count++] = tc_sv_make(s + end - 1, 1);
+        } else if (end > i) {
+            words[count++] = tc_sv_make(s + i, end - i);
+        }
+        if (tail.n)
+            words[count++] = tail;
         i = j;
     }
     return count;
