@@ -168,7 +168,8 @@ static bool find_word(const ev_sentence *es, const tc_verbs *v,
     for (j = *pos; j < es->n && j <= *pos + allow; j++) {
         if (es->ti[j].clause != clause)
             return false;
-        if (es->ti[j].inside < 0 && word_in(v, e, es->ti[j].word)) {
+        /* A word may be a role noun the actor stage found ("troops"). */
+        if (word_in(v, e, es->ti[j].word)) {
             *pos = j + 1;
             return true;
         }
@@ -202,7 +203,7 @@ static bool find_target(const ev_sentence *es, uint32_t *pos, uint32_t allow,
  * (the passive), a $T needs nothing in the text. */
 static bool match_pattern(const ev_sentence *es, const tc_verbs *v,
                           const tc_pattern *p, uint32_t start, uint16_t clause,
-                          bool given_target, pmatch *m)
+                          bool given_target, bool loose, pmatch *m)
 {
     uint32_t pos = start, allow = 2, k;
     memset(m, 0, sizeof *m);
@@ -218,8 +219,11 @@ static bool match_pattern(const ev_sentence *es, const tc_verbs *v,
                 m->ntargets = 1;
                 continue;
             }
-            if (!find_target(es, &pos, allow, clause, &m->targets[m->ntargets]))
-                return false;
+            if (!find_target(es, &pos, allow, clause, &m->targets[m->ntargets])) {
+                if (!loose)
+                    return false;
+                continue; /* "lifted a ban": the event without its target */
+            }
             m->ntargets++;
         } else if (e->kind == TC_PE_EACH_OTHER) {
             if (!(tok_is(es, pos, "each") && tok_is(es, pos + 1, "other")))
@@ -421,6 +425,38 @@ static int32_t end_reporter(const ev_sentence *es)
 
 /* ---- Events ----------------------------------------------------------- */
 
+static const char *const intent_words[] = {
+    "willing", "ready", "prepared", "offered", "offers", "offer", "agreed",
+    "agrees", "agree", "pledged", "pledges", "pledge", "promised",
+    "promises", "promise", "vowed", "vows", "intends", "intend", "plans",
+    "planned", "wants", "seeks", "sought", NULL};
+
+/* "X is willing to withdraw its troops": cooperation announced, not done,
+ * is CAMEO's intent to cooperate (03x). */
+static uint16_t intent_code(const tc_verbs *v, const ev_sentence *es,
+                            uint32_t verb, uint16_t code)
+{
+    static const struct {
+        const char *root, *intent;
+    } map[] = {{"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"},
+               {"08", "035"}};
+    const tc_code_info *c = tc_verbs_code(v, code), *to;
+    uint32_t k, c0 = clause_start(es, verb);
+    size_t r;
+    bool intent = false;
+    for (k = verb >= c0 + 4 ? verb - 4 : c0; k < verb; k++)
+        intent = intent || tok_in(es, k, intent_words);
+    if (!intent || !c)
+        return code;
+    for (r = 0; r < sizeof map / sizeof map[0]; r++) {
+        if (strcmp(c->root, map[r].root) != 0)
+            continue;
+        to = tc_verbs_find_code(v, map[r].intent);
+        return to ? (uint16_t)(to - tc_verbs_code(v, 0)) : code;
+    }
+    return code;
+}
+
 typedef struct ev_ctx {
     const tc_verbs *v;
     tc_vec *out;
@@ -449,7 +485,7 @@ static bool same_event(const tc_event_rec *a, const tc_event_rec *b)
 typedef struct ev_draft {
     uint32_t head, end;       /* sentence tokens */
     uint16_t code;
-    uint8_t negated, modality;
+    uint8_t negated, modality, nominal;
     int32_t reporter;
 } ev_draft;
 
@@ -471,6 +507,7 @@ static tc_status emit(ev_ctx *c, const ev_sentence *es, const ev_draft *d,
     r.code = d->code;
     r.negated = d->negated;
     r.modality = d->modality;
+    r.nominal = d->nominal;
     r.clause = es->ti[d->head].clause;
     if (r.reporter >= 0 && r.modality == TC_MOD_ASSERTED)
         r.modality = TC_MOD_REPORTED;
@@ -532,7 +569,8 @@ static tc_status realize(ev_ctx *c, const ev_sentence *es, uint32_t i,
     ev_draft d;
     d.head = i;
     d.end = m->end > i + 1 ? m->end : i + 1;
-    d.code = p->code;
+    d.code = intent_code(c->v, es, i, p->code);
+    d.nominal = p->nominal;
     d.negated = (uint8_t)negated(es, i);
     d.modality = modality(es, i, d.end, c->role);
     d.reporter = reporter(es, i);
@@ -563,16 +601,21 @@ static tc_status realize(ev_ctx *c, const ev_sentence *es, uint32_t i,
     return emit_match(c, es, &d, src, ns, m);
 }
 
-/* Tries the patterns of every head the token at i is a form of. */
-static tc_status try_token(ev_ctx *c, const ev_sentence *es, uint32_t i)
+/* Tries the patterns of every head the token at i is a form of: all
+ * patterns with their targets first, then without them.  Returns in
+ * *next the first token after what an event used. */
+static tc_status try_token(ev_ctx *c, const ev_sentence *es, uint32_t i,
+                           uint32_t *next)
 {
     uint32_t heads[MAX_HEADS];
     unsigned forms[MAX_HEADS];
     size_t nh = tc_verbs_heads(c->v, es->ti[i].word, heads, forms, MAX_HEADS);
     bool noun_first = noun_context(es, i);
-    int pass;
-    for (pass = 0; pass < 2; pass++) {
-        bool nominal = pass == 0 ? noun_first : !noun_first;
+    int round;
+    *next = i + 1;
+    for (round = 0; round < 4; round++) {
+        bool nominal = (round % 2 == 0) ? noun_first : !noun_first;
+        bool loose = round >= 2;
         size_t h;
         for (h = 0; h < nh; h++) {
             size_t np, k;
@@ -590,32 +633,53 @@ static tc_status try_token(ev_ctx *c, const ev_sentence *es, uint32_t i)
                 if (p[k].nominal != nominal)
                     continue;
                 if (match_pattern(es, c->v, &p[k], i + 1, es->ti[i].clause,
-                                  pas && p[k].targets > 0, &m))
+                                  pas && p[k].targets > 0, loose, &m)) {
+                    *next = m.end > i + 1 ? m.end : i + 1;
                     return realize(c, es, i, &p[k], pas, &m);
+                }
             }
         }
     }
     return TC_OK;
 }
 
-/* A statement is news only when nothing else in the sentence is. */
+/* A plain statement (010: said, announced) is news only when nothing else
+ * in the sentence is; specific comments (011-019) stay. */
 static void drop_statements(ev_ctx *c)
 {
     size_t i, out = c->sentence_first;
     bool other = false;
     for (i = c->sentence_first; i < c->out->n; i++) {
         const tc_event_rec *r = tc_vec_at(c->out, i);
-        other = other || strcmp(tc_verbs_code(c->v, r->code)->root, "01") != 0;
+        other = other || strcmp(tc_verbs_code(c->v, r->code)->code, "010") != 0;
     }
     if (!other)
         return;
     for (i = c->sentence_first; i < c->out->n; i++) {
         tc_event_rec *r = tc_vec_at(c->out, i);
-        if (strcmp(tc_verbs_code(c->v, r->code)->root, "01") == 0)
+        if (strcmp(tc_verbs_code(c->v, r->code)->code, "010") == 0)
             continue;
         *(tc_event_rec *)tc_vec_at(c->out, out++) = *r;
     }
     c->out->n = out;
+}
+
+/* The main event first: verbs before event nouns, then by clause, then in
+ * text order (an insertion sort: a sentence has few events). */
+static void order_sentence(ev_ctx *c)
+{
+    size_t i, j;
+    for (i = c->sentence_first + 1; i < c->out->n; i++) {
+        tc_event_rec x = *(tc_event_rec *)tc_vec_at(c->out, i);
+        for (j = i; j > c->sentence_first; j--) {
+            tc_event_rec *y = tc_vec_at(c->out, j - 1);
+            if (y->nominal < x.nominal ||
+                (y->nominal == x.nominal && y->clause <= x.clause))
+                break;
+            *(tc_event_rec *)tc_vec_at(c->out, j) = *y;
+        }
+        *(tc_event_rec *)tc_vec_at(c->out, j) = x;
+    }
 }
 
 tc_status tc_extract_events(const tc_verbs *v, const tc_event_input *in,
@@ -641,10 +705,14 @@ tc_status tc_extract_events(const tc_verbs *v, const tc_event_input *in,
             continue;
         es.reporter = end_reporter(&es);
         c.sentence_first = events->n;
-        for (i = 0; i < es.n && st == TC_OK; i++)
+        for (i = 0; i < es.n && st == TC_OK;) {
+            uint32_t next = i + 1;
             if (es.ti[i].word && es.ti[i].inside < 0)
-                st = try_token(&c, &es, i);
+                st = try_token(&c, &es, i, &next);
+            i = next;
+        }
         drop_statements(&c);
+        order_sentence(&c);
     }
     return st;
 }

@@ -58,6 +58,7 @@ typedef struct tc_event_rec {
     uint16_t code;           /* index into the code table */
     uint8_t negated;
     uint8_t modality;        /* tc_modality_kind */
+    uint8_t nominal;         /* from an event noun, not a verb */
     uint16_t clause;
 } tc_event_rec;
 
