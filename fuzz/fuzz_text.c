@@ -2,7 +2,8 @@
  * fuzz_text.c - libFuzzer target for the text stage: any bytes as an
  * article's text (and, when it holds a NUL, the part before it as its
  * title), through decode, normalize, paragraphs, roles, sentences,
- * tokens and actors, with every offset checked against the article text.
+ * tokens, actors and events, with every offset checked against the
+ * article text.
  */
 #include "tacitus.h"
 
@@ -35,6 +36,14 @@ static void check_offsets(const tc_doc *doc)
         if (a.start >= a.end || a.end > info.text_len || !a.code)
             abort();
     }
+    n = tc_doc_event_count(doc);
+    for (i = 0; i < n; i++) {
+        tc_event e;
+        tc_doc_event(doc, i, &e);
+        if (e.start >= e.end || e.end > info.text_len || e.verb_end > info.text_len ||
+            (!e.source[0] && !e.target[0]))
+            abort();
+    }
 }
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
@@ -48,8 +57,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     char title[256] = "";
     if (!engine) {
         engine = tc_engine_new(NULL, NULL);
-        /* With the built-in dictionaries, actor extraction runs too. */
-        tc_engine_load_actors(engine, NULL, NULL);
+        /* With the built-in dictionaries and patterns, actors and events
+         * are found too. */
+        tc_engine_load_events(engine, NULL, NULL);
         doc = tc_doc_new(engine);
     }
     memset(&in, 0, sizeof in);

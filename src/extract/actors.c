@@ -638,10 +638,39 @@ static const coref_rule corefs[] = {
     {"the", "group", TC_ACTOR_GROUP, 1}, {"the", "country", TC_ACTOR_STATE, 1},
 };
 
+/* Whether the document token before mention m is a preposition ("of
+ * Ukraine"): such actors are seldom what a later "the country" means. */
+static bool in_pp(const article *a, const tc_mention *m)
+{
+    static const char *const preps[] = {"of", "in", "on", "to", "at", "from",
+                                        "into", "against", "with", NULL};
+    const tc_tok *k;
+    size_t i;
+    if (m->tok0 == 0)
+        return false;
+    k = tc_vec_at(a->in->toks, m->tok0 - 1);
+    for (i = 0; preps[i]; i++)
+        if (tc_sv_eq_nocase(tc_sv_make(a->in->norm + k->start, k->end - k->start),
+                            tc_sv_cstr(preps[i])))
+            return true;
+    return false;
+}
+
+static const tc_mention *antecedent_pass(const article *a, uint32_t para,
+                                         int want, int back, bool no_pp);
+
 /* The mention `back` steps before the end of the output that is of the
- * wanted type and in the paragraph, or NULL. */
+ * wanted type and in the paragraph, preferring one not inside a
+ * prepositional phrase, or NULL. */
 static const tc_mention *antecedent(const article *a, uint32_t para,
                                     int want, int back)
+{
+    const tc_mention *m = antecedent_pass(a, para, want, back, true);
+    return m ? m : antecedent_pass(a, para, want, back, false);
+}
+
+static const tc_mention *antecedent_pass(const article *a, uint32_t para,
+                                         int want, int back, bool no_pp)
 {
     size_t i = a->out->n;
     uint32_t last_entry = UINT32_MAX;
@@ -655,6 +684,8 @@ static const tc_mention *antecedent(const article *a, uint32_t para,
                 : (want >= 0 && m->type != want))
             continue;
         if (want < 0 && (m->type == TC_ACTOR_AGENT || m->entry == last_entry))
+            continue;
+        if (no_pp && in_pp(a, m))
             continue;
         last_entry = m->entry;
         if (--back == 0)

@@ -24,6 +24,7 @@
 
 typedef struct tinfo {
     uint32_t word;          /* pattern vocabulary id, 0 = none */
+    bool used;              /* a word of an event already coded */
     int32_t mention;        /* the mention starting here, or -1 */
     int32_t inside;         /* the mention covering this token, or -1 */
     uint16_t clause;
@@ -76,6 +77,11 @@ static const char *const speech_words[] = {
     "warned", "alleged", "confirmed", "declared", "announcing", "saying",
     "claiming", NULL};
 
+static const char *const rel_words[] = {"which", "who", "whom", "where",
+                                        "whose", NULL};
+static const char *const preps_cut[] = {"in", "of", "by", "for", "with",
+                                        "under", "during", NULL};
+
 static const char *const cut_words[] = {"but", "while", "whereas",
                                         "although", "though", "however",
                                         NULL};
@@ -115,6 +121,13 @@ static void cut_clauses(ev_sentence *es)
             c++;
         else if (tok_is(es, i, "that") && i > 0 && tok_in(es, i - 1, speech_words))
             c++;
+        else if (tok_in(es, i, rel_words) && i > 0 &&
+                 (tok_is(es, i - 1, ",") || tok_in(es, i - 1, preps_cut)))
+            c++;
+        else if (i > 1 && tok_in(es, i - 1, speech_words) &&
+                 es->ti[i - 2].inside >= 0 && !tok_is(es, i, "that") &&
+                 !tok_is(es, i, ","))
+            c++; /* "Moscow says 61,000 people ..." */
         es->ti[i].clause = c;
     }
 }
@@ -147,6 +160,8 @@ typedef struct pmatch {
     uint32_t ntargets;
     uint32_t end;            /* first token after the match */
     bool each_other;
+    uint32_t words[24];      /* tokens matched by literal words */
+    uint32_t nwords;
 } pmatch;
 
 static bool word_in(const tc_verbs *v, const tc_pat_elem *e, uint32_t word)
@@ -189,7 +204,8 @@ static bool find_target(const ev_sentence *es, uint32_t *pos, uint32_t allow,
             return false;
         if (es->ti[j].mention < 0)
             continue;
-        if (j > 0 && tok_is(es, j - 1, "by"))
+        if ((j > 0 && tok_is(es, j - 1, "by")) ||
+            (j > 1 && tok_is(es, j - 1, "the") && tok_is(es, j - 2, "by")))
             return false; /* the agent, not the target */
         m = mention(es, es->ti[j].mention);
         *out = es->ti[j].mention;
@@ -234,6 +250,8 @@ static bool match_pattern(const ev_sentence *es, const tc_verbs *v,
             if (!e->optional)
                 return false;
             continue;
+        } else if (m->nwords < 24) {
+            m->words[m->nwords++] = pos - 1;
         }
         allow = 2;
     }
@@ -269,7 +287,30 @@ static bool subject_ok(const ev_sentence *es, uint32_t j)
               tok_is(es, j, "its") || tok_is(es, j, "their")));
 }
 
+/* Steps over a parenthesis at j: "Vladimir Putin (left) and Joe Biden". */
+static uint32_t skip_paren(const ev_sentence *es, uint32_t j, uint32_t limit)
+{
+    uint32_t k;
+    if (!tok_is(es, j, "("))
+        return j;
+    for (k = j + 1; k < limit && k < j + 6; k++)
+        if (tok_is(es, k, ")"))
+            return k + 1;
+    return j;
+}
+
+static size_t subjects_from(const ev_sentence *es, uint32_t verb, int32_t *out,
+                            bool after_of);
+
 static size_t subjects(const ev_sentence *es, uint32_t verb, int32_t *out)
+{
+    size_t n = subjects_from(es, verb, out, false);
+    /* "each of the Russian and American presidents had accepted" */
+    return n ? n : subjects_from(es, verb, out, true);
+}
+
+static size_t subjects_from(const ev_sentence *es, uint32_t verb, int32_t *out,
+                            bool after_of)
 {
     uint32_t j = clause_start(es, verb);
     size_t n = 0;
@@ -277,13 +318,15 @@ static size_t subjects(const ev_sentence *es, uint32_t verb, int32_t *out)
         const tc_mention *m;
         if (es->ti[j].mention < 0 || !subject_ok(es, j))
             continue;
-        if (j > 0 && tok_in(es, j - 1, preps) && !n)
+        if (j > 0 && tok_in(es, j - 1, preps) &&
+            !(after_of && tok_is(es, j - 1, "of")))
             continue;
-        if (j > 1 && tok_is(es, j - 1, "the") && tok_in(es, j - 2, preps) && !n)
+        if (j > 1 && tok_is(es, j - 1, "the") && tok_in(es, j - 2, preps) &&
+            !(after_of && tok_is(es, j - 2, "of")))
             continue;
         m = mention(es, es->ti[j].mention);
         out[n++] = es->ti[j].mention;
-        j = m->tok1 - es->t0;
+        j = skip_paren(es, m->tok1 - es->t0, verb);
         /* "A and B", "A, B and C" */
         while (n < MAX_SOURCES && j + 1 < verb &&
                (tok_is(es, j, "and") || tok_is(es, j, ",")) &&
@@ -292,7 +335,7 @@ static size_t subjects(const ev_sentence *es, uint32_t verb, int32_t *out)
                  subject_ok(es, j + 2)))) {
             j += es->ti[j + 1].mention >= 0 ? 1 : 2;
             out[n++] = es->ti[j].mention;
-            j = mention(es, es->ti[j].mention)->tok1 - es->t0;
+            j = skip_paren(es, mention(es, es->ti[j].mention)->tok1 - es->t0, verb);
         }
         return n;
     }
@@ -349,9 +392,15 @@ static const char *const hypo_words[] = {"could", "may", "might", "can",
 static bool negated(const ev_sentence *es, uint32_t verb)
 {
     uint32_t k, c0 = clause_start(es, verb);
-    for (k = 1; k <= LOOKBACK && k <= verb - c0; k++)
-        if (tok_in(es, verb - k, neg_words))
+    for (k = 1; k <= LOOKBACK && k <= verb - c0; k++) {
+        uint32_t t = verb - k;
+        if (tok_in(es, t, neg_words))
             return true;
+        /* "never unify NATO and demand": the negation was another verb's */
+        if (tok_is(es, t, "and") || tok_is(es, t, "or") || tok_is(es, t, ",") ||
+            es->ti[t].inside >= 0)
+            return false;
+    }
     return false;
 }
 
@@ -533,7 +582,9 @@ static tc_status emit_match(ev_ctx *c, const ev_sentence *es, ev_draft *d,
         st = emit(c, es, d, m->targets[0], m->targets[1]);
         return st == TC_OK ? emit(c, es, d, m->targets[1], m->targets[0]) : st;
     }
-    if (m->each_other) {
+    /* "Putin and Biden met": a compound subject and no target is a
+     * meeting of each with each. */
+    if (m->each_other || (ns >= 2 && m->ntargets == 0 && !d->nominal)) {
         for (a = 0; a < ns && st == TC_OK; a++)
             for (b = 0; b < ns && st == TC_OK; b++)
                 if (a != b)
@@ -559,6 +610,32 @@ static bool noun_context(const ev_sentence *es, uint32_t i)
            tok_is(es, i - 1, "'s") || k->kind == TC_TOKEN_NUMBER;
 }
 
+/* "it has seized", "they attacked": the last actor of the paragraph
+ * before the pronoun that is not a person (people are resolved by the
+ * actor stage: he, she). */
+static int32_t pronoun_subject(const ev_sentence *es, uint32_t verb)
+{
+    uint32_t j = clause_start(es, verb), para = es->sent->para;
+    int32_t k;
+    for (; j < verb; j++)
+        if (tok_is(es, j, "it") || tok_is(es, j, "they"))
+            break;
+    if (j == verb)
+        return -1;
+    for (k = (int32_t)es->in->mentions->n - 1; k >= 0; k--) {
+        const tc_mention *m = tc_vec_at(es->in->mentions, (size_t)k);
+        const tc_sent *ms = tc_vec_at(es->in->sents, m->sentence);
+        if (m->sentence > es->index ||
+            (m->sentence == es->index && m->tok0 >= es->t0 + j))
+            continue;
+        if (ms->para != para)
+            return -1;
+        if (m->type != TC_ACTOR_PERSON && m->match != TC_MATCH_COREF)
+            return k;
+    }
+    return -1;
+}
+
 /* Sources, targets and the reading of one pattern match. */
 static tc_status realize(ev_ctx *c, const ev_sentence *es, uint32_t i,
                          const tc_pattern *p, bool pas, pmatch *m)
@@ -575,11 +652,13 @@ static tc_status realize(ev_ctx *c, const ev_sentence *es, uint32_t i,
     d.modality = modality(es, i, d.end, c->role);
     d.reporter = reporter(es, i);
     if (p->nominal) {
-        int32_t s = by_agent(es, d.end, clause);
-        if (s < 0 && i > 0 && es->ti[i - 1].inside >= 0)
-            s = es->ti[i - 1].inside;
+        /* "Russian shelling", "Russia's invasion", then "shelling by X" */
+        int32_t s = i > 0 && es->ti[i - 1].inside >= 0 ? es->ti[i - 1].inside : -1;
         if (s < 0 && i > 1 && tok_is(es, i - 1, "'s") && es->ti[i - 2].inside >= 0)
             s = es->ti[i - 2].inside;
+        if (s < 0 && d.end < es->n && (tok_is(es, d.end, "by") ||
+                                       tok_is(es, d.end + 1, "by")))
+            s = by_agent(es, d.end, clause);
         if (s >= 0)
             src[ns++] = s;
         if (m->ntargets == 0 && d.reporter >= 0 && ns)
@@ -597,6 +676,12 @@ static tc_status realize(ev_ctx *c, const ev_sentence *es, uint32_t i,
         return st;
     } else {
         ns = subjects(es, i, src);
+        if (!ns && tok_in(es, i, speech_words) && i + 1 < es->n &&
+            es->ti[i + 1].mention >= 0) {
+            src[ns++] = es->ti[i + 1].mention; /* "..., said Peskov" */
+        } else if (!ns && (src[0] = pronoun_subject(es, i)) >= 0) {
+            ns = 1;
+        }
     }
     return emit_match(c, es, &d, src, ns, m);
 }
@@ -610,9 +695,24 @@ static tc_status try_token(ev_ctx *c, const ev_sentence *es, uint32_t i,
     uint32_t heads[MAX_HEADS];
     unsigned forms[MAX_HEADS];
     size_t nh = tc_verbs_heads(c->v, es->ti[i].word, heads, forms, MAX_HEADS);
-    bool noun_first = noun_context(es, i);
+    bool noun_first = noun_context(es, i), subject_noun;
+    unsigned all = 0;
     int round;
+    size_t h0;
     *next = i + 1;
+    for (h0 = 0; h0 < nh; h0++)
+        all |= forms[h0];
+    /* "-ing" without an auxiliary is a gerund: "fighting between ..." */
+    if ((all & TC_FORM_ING) && (all & TC_FORM_NOUN) &&
+        !(i > 0 && tok_in(es, i - 1, be_words)) &&
+        (tok_is(es, i + 1, "between") || tok_is(es, i + 1, "of")))
+        noun_first = true;
+    /* "many demands were rejected": the noun is a subject, not an event */
+    subject_noun = i + 1 < es->n && tok_in(es, i + 1, be_words);
+    /* "forces backed by Russia": a participle modifying a noun */
+    if (!(all & (TC_FORM_BASE | TC_FORM_S | TC_FORM_NOUN)) && i > 0 &&
+        es->ti[i - 1].inside >= 0 && tok_is(es, i + 1, "by"))
+        return TC_OK;
     for (round = 0; round < 4; round++) {
         bool nominal = (round % 2 == 0) ? noun_first : !noun_first;
         bool loose = round >= 2;
@@ -622,6 +722,8 @@ static tc_status try_token(ev_ctx *c, const ev_sentence *es, uint32_t i,
             const tc_pattern *p;
             bool pas;
             if (nominal ? !(forms[h] & TC_FORM_NOUN) : !(forms[h] & ~TC_FORM_NOUN))
+                continue;
+            if (nominal && (subject_noun || es->ti[i].used))
                 continue;
             /* "fighting", "shelling" after a determiner are nouns */
             if (!nominal && noun_first && (forms[h] & TC_FORM_ING))
@@ -634,7 +736,12 @@ static tc_status try_token(ev_ctx *c, const ev_sentence *es, uint32_t i,
                     continue;
                 if (match_pattern(es, c->v, &p[k], i + 1, es->ti[i].clause,
                                   pas && p[k].targets > 0, loose, &m)) {
-                    *next = m.end > i + 1 ? m.end : i + 1;
+                    uint32_t w;
+                    /* Its words are not events of their own ("lifted a
+                     * ban"), but a verb among them may be ("accused of
+                     * amassing troops"). */
+                    for (w = 0; w < m.nwords; w++)
+                        ((ev_sentence *)es)->ti[m.words[w]].used = true;
                     return realize(c, es, i, &p[k], pas, &m);
                 }
             }
@@ -651,7 +758,9 @@ static void drop_statements(ev_ctx *c)
     bool other = false;
     for (i = c->sentence_first; i < c->out->n; i++) {
         const tc_event_rec *r = tc_vec_at(c->out, i);
-        other = other || strcmp(tc_verbs_code(c->v, r->code)->code, "010") != 0;
+        other = other ||
+                (strcmp(tc_verbs_code(c->v, r->code)->code, "010") != 0 &&
+                 !r->negated && r->modality != TC_MOD_HYPOTHETICAL);
     }
     if (!other)
         return;
