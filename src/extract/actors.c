@@ -52,6 +52,9 @@ typedef struct article {
     char dominant[4];  /* the country named most often */
 } article;
 
+static bool adjacent(const struct sentence_view *sv, const raw *x,
+                     const raw *y);
+
 /* ---- Codes ------------------------------------------------------------ */
 
 static bool is_role_code(const char *c)
@@ -383,6 +386,10 @@ static void context_country(const article *a, const sentence_view *sv,
             size_t d = r->m0 > at ? r->m0 - at : at - r->m0;
             if (r->affil ||
                 (r->type != TC_ACTOR_STATE && r->type != TC_ACTOR_PLACE))
+                continue;
+            /* "Russian troops": that state belongs to those troops */
+            if (i + 1 < sv->nraw && sv->raws[i + 1].type == TC_ACTOR_AGENT &&
+                adjacent(sv, r, &sv->raws[i + 1]) && sv->raws[i + 1].m0 != at)
                 continue;
             if (pass == 0 && modifies_noun(sv, r))
                 continue;
@@ -818,6 +825,13 @@ static tc_status one_raw(article *a, const sentence_view *sv, size_t *i)
         m = emit(a, sv, r->m0, n2->m1, n2->entry, match_kind(a, sv, n2));
         if (m)
             title_period(a, n1, m);
+        return m ? TC_OK : TC_ERR_NOMEM;
+    }
+    /* "Chinese President Xi Jinping" when the title is part of the name */
+    if (r->type == TC_ACTOR_STATE && !r->affil && n1 &&
+        n1->type == TC_ACTOR_PERSON && adjacent(sv, r, n1)) {
+        *i += 1;
+        m = emit(a, sv, r->m0, n1->m1, n1->entry, match_kind(a, sv, n1));
         return m ? TC_OK : TC_ERR_NOMEM;
     }
     if (is_title_agent(a, r) && n1 && n1->type == TC_ACTOR_PERSON &&

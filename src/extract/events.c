@@ -86,6 +86,13 @@ static const char *const cut_words[] = {"but", "while", "whereas",
                                         "although", "though", "however",
                                         NULL};
 
+/* Verbs of belief: "Analysts fear that North Korea could attack". */
+static const char *const belief_words[] = {
+    "fear", "fears", "feared", "believe", "believes", "believed", "think",
+    "thinks", "thought", "expect", "expects", "expected", "worry", "worries",
+    "worried", "suspect", "suspects", "suspected", "hope", "hopes", "hoped",
+    NULL};
+
 static void mark_mentions(ev_sentence *es, size_t *mi)
 {
     const tc_vec *mv = es->in->mentions;
@@ -119,8 +126,11 @@ static void cut_clauses(ev_sentence *es)
             c++;
         else if (tok_in(es, i, cut_words) && i > 0)
             c++;
-        else if (tok_is(es, i, "that") && i > 0 && tok_in(es, i - 1, speech_words))
+        else if (tok_is(es, i, "that") && i > 0 &&
+                 (tok_in(es, i - 1, speech_words) || tok_in(es, i - 1, belief_words)))
             c++;
+        else if (tok_is(es, i, "and") && i > 0 && tok_is(es, i - 1, ","))
+            c++; /* ", and Iran refused": a new clause, with its own subject */
         else if (tok_in(es, i, rel_words) && i > 0 &&
                  (tok_is(es, i - 1, ",") || tok_in(es, i - 1, preps_cut)))
             c++;
@@ -437,10 +447,12 @@ static int32_t reporter(const ev_sentence *es, uint32_t verb)
 {
     uint32_t k;
     int32_t subj[MAX_SOURCES];
-    for (k = 0; k + 2 < es->n; k++)
-        if (tok_is(es, k, "according") && tok_is(es, k + 1, "to") &&
-            es->ti[k + 2].mention >= 0)
-            return es->ti[k + 2].mention;
+    for (k = 0; k + 2 < es->n; k++) {
+        uint32_t at = k + 2 + (tok_is(es, k + 2, "the") ? 1 : 0);
+        if (tok_is(es, k, "according") && tok_is(es, k + 1, "to") && at < es->n &&
+            es->ti[at].mention >= 0)
+            return es->ti[at].mention;
+    }
     for (k = verb; k-- > 0;) {
         if (!tok_in(es, k, speech_words) || es->ti[k].inside >= 0)
             continue;
@@ -656,9 +668,8 @@ static tc_status realize(ev_ctx *c, const ev_sentence *es, uint32_t i,
         int32_t s = i > 0 && es->ti[i - 1].inside >= 0 ? es->ti[i - 1].inside : -1;
         if (s < 0 && i > 1 && tok_is(es, i - 1, "'s") && es->ti[i - 2].inside >= 0)
             s = es->ti[i - 2].inside;
-        if (s < 0 && d.end < es->n && (tok_is(es, d.end, "by") ||
-                                       tok_is(es, d.end + 1, "by")))
-            s = by_agent(es, d.end, clause);
+        if (s < 0)
+            s = by_agent(es, i + 1, clause);
         if (s >= 0)
             src[ns++] = s;
         if (m->ntargets == 0 && d.reporter >= 0 && ns)
@@ -684,6 +695,20 @@ static tc_status realize(ev_ctx *c, const ev_sentence *es, uint32_t i,
         }
     }
     return emit_match(c, es, &d, src, ns, m);
+}
+
+/* Whether nothing after the verb at i looks like its object: the clause
+ * ends, or a preposition, a punctuation mark or a date word follows. */
+static bool intransitive(const ev_sentence *es, uint32_t i)
+{
+    const tc_tok *k;
+    if (i + 1 >= es->n || es->ti[i + 1].clause != es->ti[i].clause)
+        return true;
+    k = tc_vec_at(es->in->toks, es->t0 + i + 1);
+    return k->kind == TC_TOKEN_PUNCT || tok_in(es, i + 1, preps) ||
+           tok_in(es, i + 1, be_words) || tok_is(es, i + 1, "again") ||
+           tok_is(es, i + 1, "today") || tok_is(es, i + 1, "yesterday") ||
+           tok_is(es, i + 1, "briefly") || (k->flags & TC_TOKEN_CAPITALIZED);
 }
 
 /* Tries the patterns of every head the token at i is a form of: all
@@ -733,6 +758,11 @@ static tc_status try_token(ev_ctx *c, const ev_sentence *es, uint32_t i,
             for (k = 0; k < np; k++) {
                 pmatch m;
                 if (p[k].nominal != nominal)
+                    continue;
+                /* Without its target, a bare "meet $T" only stands when
+                 * the verb has no other object ("met on Monday"), not in
+                 * "meet these targets". */
+                if (loose && p[k].literals == 0 && !intransitive(es, i))
                     continue;
                 if (match_pattern(es, c->v, &p[k], i + 1, es->ti[i].clause,
                                   pas && p[k].targets > 0, loose, &m)) {
