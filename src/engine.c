@@ -209,6 +209,8 @@ tc_status tc_engine_load_events(tc_engine *e, size_t *bad_lines, tc_error *err)
         st = tc_verbs_load_dir(v, path, relay, &wr, &bad);
     }
     if (st == TC_OK)
+        st = tc_events_register(v);
+    if (st == TC_OK)
         st = tc_verbs_freeze(v);
     if (st != TC_OK) {
         tc_verbs_free(v);

@@ -24,6 +24,7 @@
 
 typedef struct tinfo {
     uint32_t word;          /* pattern vocabulary id, 0 = none */
+    unsigned cls;           /* word classes (the lists below) */
     bool used;              /* a word of an event already coded */
     int32_t mention;        /* the mention starting here, or -1 */
     int32_t inside;         /* the mention covering this token, or -1 */
@@ -56,12 +57,13 @@ static bool tok_is(const ev_sentence *es, uint32_t i, const char *w)
     return tc_sv_eq_nocase(tc_sv_make(s, n), tc_sv_cstr(w));
 }
 
+static unsigned list_bit(const char *const *list);
+
+/* Whether token i is a word of `list`: one bit test (set_up looked the
+ * token's word classes up once). */
 static bool tok_in(const ev_sentence *es, uint32_t i, const char *const *list)
 {
-    for (; *list; list++)
-        if (tok_is(es, i, *list))
-            return true;
-    return false;
+    return i < es->n && (es->ti[i].cls & list_bit(list)) != 0;
 }
 
 static const tc_mention *mention(const ev_sentence *es, int32_t m)
@@ -157,6 +159,7 @@ static tc_status set_up(const tc_verbs *v, tc_arena *arena, ev_sentence *es,
         const char *s = tok_text(es, i, &n);
         kn = tc_key_make(s, n, key, sizeof key);
         es->ti[i].word = tc_verbs_word(v, key, kn);
+        es->ti[i].cls = es->ti[i].word ? tc_verbs_class(v, es->ti[i].word) : 0;
     }
     mark_mentions(es, mi);
     cut_clauses(es);
@@ -819,6 +822,33 @@ static void order_sentence(ev_ctx *c)
         }
         *(tc_event_rec *)tc_vec_at(c->out, j) = x;
     }
+}
+
+/* ---- Word classes ----------------------------------------------------- */
+
+static const char *const *const class_lists[] = {
+    speech_words, cut_words, rel_words, preps_cut, belief_words, preps,
+    be_words,     neg_words, future_words, hypo_words, intent_words, dets};
+
+#define N_CLASS_LISTS (sizeof class_lists / sizeof class_lists[0])
+
+static unsigned list_bit(const char *const *list)
+{
+    size_t k;
+    for (k = 0; k < N_CLASS_LISTS; k++)
+        if (class_lists[k] == list)
+            return 1u << k;
+    return 0;
+}
+
+tc_status tc_events_register(tc_verbs *v)
+{
+    size_t k, w;
+    tc_status st = TC_OK;
+    for (k = 0; k < N_CLASS_LISTS && st == TC_OK; k++)
+        for (w = 0; class_lists[k][w] && st == TC_OK; w++)
+            st = tc_verbs_add_class(v, class_lists[k][w], 1u << k);
+    return st;
 }
 
 tc_status tc_extract_events(const tc_verbs *v, const tc_event_input *in,

@@ -70,6 +70,10 @@ typedef struct tc_event_input {
     const tc_vec *mentions;  /* tc_mention, in sentence order */
 } tc_event_input;
 
+/* Gives the verb dictionary the word classes the event finder reads
+ * (speech verbs, prepositions, modal words); call before freezing it. */
+tc_status tc_events_register(tc_verbs *v);
+
 /* Finds the events of a document whose actors are already found. */
 tc_status tc_extract_events(const tc_verbs *v, const tc_event_input *in,
                             tc_arena *arena, tc_vec *events);

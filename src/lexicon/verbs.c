@@ -37,6 +37,7 @@ struct tc_verbs {
     tc_vec patterns;     /* tc_pattern */
     tc_vec elems;        /* tc_pat_elem */
     tc_vec words;        /* uint32 string ids */
+    tc_vec classes;      /* form_rec: form = word, kinds = class bits */
     bool frozen;
 };
 
@@ -81,6 +82,7 @@ tc_verbs *tc_verbs_new(const tc_allocator *alloc)
     tc_vec_init(&v->patterns, a, sizeof(tc_pattern), 0);
     tc_vec_init(&v->elems, a, sizeof(tc_pat_elem), 0);
     tc_vec_init(&v->words, a, sizeof(uint32_t), 0);
+    tc_vec_init(&v->classes, a, sizeof(form_rec), 0);
     return v;
 }
 
@@ -94,6 +96,7 @@ void tc_verbs_free(tc_verbs *v)
     tc_vec_free(&v->patterns);
     tc_vec_free(&v->elems);
     tc_vec_free(&v->words);
+    tc_vec_free(&v->classes);
     tc_free(v->alloc, v);
 }
 
@@ -596,6 +599,52 @@ static void merge_forms(tc_verbs *v)
     v->forms.n = out;
 }
 
+tc_status tc_verbs_add_class(tc_verbs *v, const char *word, unsigned bits)
+{
+    uint32_t id = intern_key(v, word, strlen(word));
+    tc_status st;
+    form_rec *r = id ? tc_vec_push(&v->classes, &st) : NULL;
+    if (!id)
+        return TC_ERR_NOMEM;
+    if (!r)
+        return st;
+    r->form = id;
+    r->head = 0;
+    r->kinds = bits;
+    return TC_OK;
+}
+
+/* One record per word, its bits OR'ed. */
+static void merge_classes(tc_verbs *v)
+{
+    form_rec *f = v->classes.p;
+    size_t i, out = 0;
+    for (i = 0; i < v->classes.n; i++) {
+        if (out && f[out - 1].form == f[i].form) {
+            f[out - 1].kinds |= f[i].kinds;
+            continue;
+        }
+        f[out++] = f[i];
+    }
+    v->classes.n = out;
+}
+
+unsigned tc_verbs_class(const tc_verbs *v, uint32_t word)
+{
+    const form_rec *f = v->classes.p;
+    size_t lo = 0, hi = v->classes.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f[mid].form < word)
+            lo = mid + 1;
+        else if (f[mid].form > word)
+            hi = mid;
+        else
+            return f[mid].kinds;
+    }
+    return 0;
+}
+
 tc_status tc_verbs_freeze(tc_verbs *v)
 {
     size_t i;
@@ -616,6 +665,10 @@ tc_status tc_verbs_freeze(tc_verbs *v)
     }
     if (v->patterns.n)
         qsort(v->patterns.p, v->patterns.n, sizeof(tc_pattern), pattern_cmp);
+    if (v->classes.n) {
+        qsort(v->classes.p, v->classes.n, sizeof(form_rec), form_cmp);
+        merge_classes(v);
+    }
     v->frozen = true;
     return TC_OK;
 }

@@ -67,6 +67,11 @@ tc_status tc_verbs_load_dir(tc_verbs *v, const char *dir, tc_warn_fn warn,
 tc_status tc_verbs_load_text(tc_verbs *v, const char *name, const char *text,
                              size_t n, tc_warn_fn warn, void *ctx,
                              size_t *errors);
+/* Word classes for the event finder (speech verbs, prepositions, ...):
+ * a word (its key) gets class bits, read back in one lookup per token. */
+tc_status tc_verbs_add_class(tc_verbs *v, const char *word, unsigned bits);
+unsigned tc_verbs_class(const tc_verbs *v, uint32_t word);
+
 tc_status tc_verbs_freeze(tc_verbs *v);
 
 size_t tc_verbs_pattern_count(const tc_verbs *v);
