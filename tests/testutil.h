@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +80,29 @@ static inline tc_status analyze_text(tc_doc *doc, const char *text,
     in.text_len = strlen(text);
     st = tc_doc_set(doc, &in, NULL);
     return st == TC_OK ? tc_doc_analyze(doc, NULL) : st;
+}
+
+/* The bytes of $SHARED/NAME (SHARED defaults to ../shared), NUL-ended;
+ * the caller frees them.  Fails the test when the file is missing. */
+static inline char *read_shared(const char *name)
+{
+    const char *shared = getenv("SHARED");
+    char path[1024], *buf;
+    FILE *fp;
+    long n;
+    snprintf(path, sizeof path, "%s/%s", shared ? shared : "../shared", name);
+    fp = fopen(path, "rb");
+    if (!fp)
+        fail_msg("cannot read %s", path);
+    fseek(fp, 0, SEEK_END);
+    n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+    buf[n] = '\0';
+    fclose(fp);
+    return buf;
 }
 
 #endif

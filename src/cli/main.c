@@ -346,6 +346,19 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
     return optind;
 }
 
+/* The engine for the parsed options, warnings going to standard error. */
+static tc_engine *make_engine(tc_options *opt, run_state *rs,
+                              const dict_files *df, tc_error *err)
+{
+    opt->warn = on_warning;
+    opt->warn_ctx = rs;
+    opt->actor_files = df->actors;
+    opt->actor_file_count = df->nactors;
+    opt->agent_files = df->agents;
+    opt->agent_file_count = df->nagents;
+    return tc_engine_new(opt, err);
+}
+
 static double seconds(void)
 {
     struct timespec t;
@@ -387,13 +400,7 @@ static int run(const command *cmd, int argc, char **argv)
         fprintf(stderr, "tacitus: see 'tacitus help %s'\n", cmd->name);
         return EXIT_FATAL;
     }
-    opt.warn = on_warning;
-    opt.warn_ctx = &rs;
-    opt.actor_files = df.actors;
-    opt.actor_file_count = df.nactors;
-    opt.agent_files = df.agents;
-    opt.agent_file_count = df.nagents;
-    engine = tc_engine_new(&opt, &err);
+    engine = make_engine(&opt, &rs, &df, &err);
     if (!engine) {
         print_diag("error", &err);
         return EXIT_FATAL;
@@ -467,13 +474,7 @@ static int eval_command(int argc, char **argv)
         fprintf(stderr, "usage: tacitus eval actors|events [--verbose] [OPTIONS] FILE\n");
         return EXIT_FATAL;
     }
-    opt.warn = on_warning;
-    opt.warn_ctx = &rs;
-    opt.actor_files = df.actors;
-    opt.actor_file_count = df.nactors;
-    opt.agent_files = df.agents;
-    opt.agent_file_count = df.nagents;
-    engine = tc_engine_new(&opt, &err);
+    engine = make_engine(&opt, &rs, &df, &err);
     if (!engine || tc_engine_load_actors(engine, NULL, &err) != TC_OK ||
         (events && tc_engine_load_events(engine, NULL, &err) != TC_OK)) {
         print_diag("error", &err);

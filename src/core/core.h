@@ -114,6 +114,17 @@ tc_status tc_error_set(tc_error *err, tc_status code, const char *file,
     __attribute__((format(printf, 6, 7)));
 void tc_error_clear(tc_error *err);
 
+/* ---- Files ---- */
+
+/* The whole file, NUL-terminated, in a block from `a` (the caller frees
+ * it); TC_ERR_LIMIT past `max` bytes. */
+tc_status tc_read_file(const tc_allocator *a, const char *path, size_t max,
+                       char **out, size_t *len);
+/* Reports a bad line of a data file through `warn` (when set): `what`, then
+ * the line's first 60 bytes. */
+void tc_warn_line(tc_warn_fn warn, void *ctx, const char *file, uint64_t line,
+                  uint64_t byte, const char *what, const char *text);
+
 /* ---- JSON string output ---- */
 
 /* Appends `s` as a JSON string literal (quotes included).  Input must be

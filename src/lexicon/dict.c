@@ -88,20 +88,11 @@ typedef struct loader {
     uint32_t entry;
 } loader;
 
-/* Reports a bad line: `what` and the start of `detail` (up to 60 bytes or
- * the end of the line). */
 static void bad_line(loader *ld, const char *what, const char *detail)
 {
-    tc_error e;
-    size_t n = 0;
     (*ld->errors)++;
-    if (!ld->warn)
-        return;
-    while (n < 60 && detail[n] && detail[n] != '\n')
-        n++;
-    tc_error_set(&e, TC_ERR_INPUT, ld->path, ld->line, ld->byte,
-                 "%s \"%.*s\"", what, (int)n, detail);
-    ld->warn(ld->warn_ctx, &e);
+    tc_warn_line(ld->warn, ld->warn_ctx, ld->path, ld->line, ld->byte, what,
+                 detail);
 }
 
 /* The line without its comment ('#' at the start or after white space). */
@@ -260,33 +251,6 @@ static void load_tacitus(tc_lexicon *lx, const char *path, const char *text,
 
 /* ---- Files and formats ------------------------------------------------ */
 
-static tc_status read_file(const tc_allocator *a, const char *path, char **out,
-                           size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    tc_sb sb;
-    char buf[65536];
-    size_t got;
-    tc_status st = TC_OK;
-    if (!fp)
-        return TC_ERR_IO;
-    tc_sb_init(&sb, a, MAX_DICT_BYTES);
-    while (st == TC_OK && (got = fread(buf, 1, sizeof buf, fp)) > 0)
-        st = tc_sb_append(&sb, buf, got);
-    if (st == TC_OK && ferror(fp))
-        st = TC_ERR_IO;
-    fclose(fp);
-    if (st == TC_OK && !sb.p)
-        st = tc_sb_append(&sb, "", 0);
-    if (st != TC_OK) {
-        tc_sb_free(&sb);
-        return st;
-    }
-    *out = sb.p;
-    *len = sb.n;
-    return TC_OK;
-}
-
 static bool starts_entry(tc_sv line)
 {
     const char *colon = memchr(line.p, ':', line.n);
@@ -339,7 +303,8 @@ tc_status tc_lexicon_load(tc_lexicon *lx, const char *path, tc_dict_format fmt,
 {
     char *text = NULL;
     size_t n = 0;
-    tc_status st = read_file(tc_lexicon_allocator(lx), path, &text, &n);
+    tc_status st = tc_read_file(tc_lexicon_allocator(lx), path, MAX_DICT_BYTES,
+                                &text, &n);
     if (st != TC_OK)
         return st;
     st = tc_lexicon_load_text(lx, path, text, n, fmt, warn, warn_ctx, errors);

@@ -52,16 +52,8 @@ typedef struct vloader {
 
 static void bad(vloader *ld, const char *what, const char *text)
 {
-    tc_error e;
-    size_t n = 0;
     (*ld->errors)++;
-    if (!ld->warn)
-        return;
-    while (n < 60 && text[n] && text[n] != '\n')
-        n++;
-    tc_error_set(&e, TC_ERR_INPUT, ld->name, ld->line, ld->byte, "%s \"%.*s\"",
-                 what, (int)n, text);
-    ld->warn(ld->ctx, &e);
+    tc_warn_line(ld->warn, ld->ctx, ld->name, ld->line, ld->byte, what, text);
 }
 
 tc_verbs *tc_verbs_new(const tc_allocator *alloc)
@@ -196,38 +188,13 @@ static void code_line(vloader *ld, tc_sv line)
                  f[6].p);
 }
 
-static tc_status read_all(const tc_allocator *a, const char *path, char **out,
-                          size_t *n)
-{
-    FILE *fp = fopen(path, "rb");
-    tc_sb sb;
-    char buf[65536];
-    size_t got;
-    tc_status st = TC_OK;
-    if (!fp)
-        return TC_ERR_IO;
-    tc_sb_init(&sb, a, 64u * 1024u * 1024u);
-    while (st == TC_OK && (got = fread(buf, 1, sizeof buf, fp)) > 0)
-        st = tc_sb_append(&sb, buf, got);
-    fclose(fp);
-    if (st == TC_OK && !sb.p)
-        st = tc_sb_append(&sb, "", 0);
-    if (st != TC_OK) {
-        tc_sb_free(&sb);
-        return st;
-    }
-    *out = sb.p;
-    *n = sb.n;
-    return TC_OK;
-}
-
 static tc_status load_path(tc_verbs *v, const char *path, line_fn fn,
                            tc_warn_fn warn, void *ctx, size_t *errors)
 {
     char *text;
     size_t n, dummy = 0;
     vloader ld = {v, path, warn, ctx, errors ? errors : &dummy, 0, 0};
-    tc_status st = read_all(v->alloc, path, &text, &n);
+    tc_status st = tc_read_file(v->alloc, path, 64u * 1024u * 1024u, &text, &n);
     if (st != TC_OK)
         return st;
     each_line(&ld, text, n, fn);

@@ -83,31 +83,12 @@ static void expect_none(fixture *f, const char *text)
         fail_msg("\"%s\" should name no actor, got %s", text, a.code);
 }
 
-static char *read_seed(void)
-{
-    const char *shared = getenv("SHARED");
-    char path[1024], *buf;
-    FILE *fp;
-    long n;
-    snprintf(path, sizeof path, "%s/seed/ukraine-summit.txt",
-             shared ? shared : "../shared");
-    fp = fopen(path, "rb");
-    assert_non_null(fp);
-    fseek(fp, 0, SEEK_END);
-    n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    buf = malloc((size_t)n + 1);
-    assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    return buf;
-}
 
 /* Every actor of the seed's table, on 2022-02-21. */
 static void seed_actor_table(void **state)
 {
     fixture *f = *state;
-    char *text = read_seed();
+    char *text = read_shared("seed/ukraine-summit.txt");
     code(f, text, "2022-02-21");
     expect(f, "Kremlin", "RUSGOV", NULL);
     expect(f, "Vladimir Putin", "RUSGOV", "Vladimir Putin");

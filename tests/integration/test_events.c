@@ -65,31 +65,12 @@ static bool row_found(const tc_doc *doc, const row *r)
     return false;
 }
 
-static char *read_seed(void)
-{
-    const char *shared = getenv("SHARED");
-    char path[1024], *buf;
-    FILE *fp;
-    long n;
-    snprintf(path, sizeof path, "%s/seed/ukraine-summit.txt",
-             shared ? shared : "../shared");
-    fp = fopen(path, "rb");
-    assert_non_null(fp);
-    fseek(fp, 0, SEEK_END);
-    n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    buf = malloc((size_t)n + 1);
-    assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    return buf;
-}
 
 static void seed_event_table(void **state)
 {
     tc_engine *engine = tc_engine_new(NULL, NULL);
     tc_doc *doc;
-    char *text = read_seed();
+    char *text = read_shared("seed/ukraine-summit.txt");
     tc_article_in in;
     size_t i, found = 0;
     bool caption_past = false;
