@@ -2,7 +2,7 @@
 #
 #   make            the library (libtacitus.a, libtacitus.so) and the tacitus binary
 #   make check      every test, again under ASan+UBSan (clang), and a short fuzz run
-#   make demo       code the example articles in examples/
+#   make demo       code the events of the example articles in examples/
 #   make bench      throughput of ingest + text on a real corpus, beside wc -w
 #   make fuzz       longer fuzzing runs (FUZZ_SECONDS each)
 #
@@ -125,7 +125,7 @@ fuzz: setup $(FUZZ_BINS)
 # ---- Demo and bench ----
 demo: setup
 	$(MAKE) all
-	$(BUILD)/tacitus sentences --date 2022-02-21 examples/
+	$(BUILD)/tacitus code --date 2022-02-21 examples/
 
 bench: setup
 	$(MAKE) all
