@@ -703,7 +703,12 @@ static const tc_mention *antecedent_pass(const article *a, uint32_t para,
 
 static tc_status try_coref(article *a, const sentence_view *sv, size_t *i)
 {
+    const tc_tok *k = doc_tok(sv, sv->tok[*i]);
+    char c0 = (char)(sv->in->norm[k->start] | 32);
     size_t r;
+    /* Every rule's first word starts with h, s or t (he, she, the). */
+    if (c0 != 'h' && c0 != 's' && c0 != 't')
+        return TC_OK;
     for (r = 0; r < sizeof corefs / sizeof corefs[0]; r++) {
         const coref_rule *c = &corefs[r];
         size_t len = c->word2 ? 2 : 1;

@@ -117,6 +117,25 @@ static void mark_mentions(ev_sentence *es, size_t *mi)
     }
 }
 
+/* Whether token i can open a reported clause: an actor, a number, a
+ * pronoun or a determiner ("says 61,000 people", "said the army"), not the
+ * object of the speech verb ("claimed responsibility"). */
+static bool starts_clause(const ev_sentence *es, uint32_t i)
+{
+    static const char *const openers[] = {"it", "they", "he", "she", "we",
+                                          "the", "a", "an", "its", "their",
+                                          "his", "her", "some", "many",
+                                          "all", NULL};
+    const tc_tok *k = tc_vec_at(es->in->toks, es->t0 + i);
+    size_t j;
+    if (es->ti[i].mention >= 0 || k->kind == TC_TOKEN_NUMBER)
+        return true;
+    for (j = 0; openers[j]; j++)
+        if (tok_is(es, i, openers[j]))
+            return true;
+    return false;
+}
+
 static void cut_clauses(ev_sentence *es)
 {
     uint16_t c = 0;
@@ -137,8 +156,7 @@ static void cut_clauses(ev_sentence *es)
                  (tok_is(es, i - 1, ",") || tok_in(es, i - 1, preps_cut)))
             c++;
         else if (i > 1 && tok_in(es, i - 1, speech_words) &&
-                 es->ti[i - 2].inside >= 0 && !tok_is(es, i, "that") &&
-                 !tok_is(es, i, ","))
+                 es->ti[i - 2].inside >= 0 && starts_clause(es, i))
             c++; /* "Moscow says 61,000 people ..." */
         es->ti[i].clause = c;
     }
@@ -179,9 +197,12 @@ typedef struct pmatch {
 
 static bool word_in(const tc_verbs *v, const tc_pat_elem *e, uint32_t word)
 {
+    const uint32_t *w = tc_verbs_words(v) + e->first;
     uint32_t k;
-    for (k = 0; word && k < e->count; k++)
-        if (tc_verbs_elem_word(v, e->first + k) == word)
+    if (!word)
+        return false;
+    for (k = 0; k < e->count; k++)
+        if (w[k] == word)
             return true;
     return false;
 }
@@ -235,7 +256,8 @@ static bool match_pattern(const ev_sentence *es, const tc_verbs *v,
                           bool given_target, bool loose, pmatch *m)
 {
     uint32_t pos = start, allow = 2, k;
-    memset(m, 0, sizeof *m);
+    m->ntargets = m->nwords = 0;
+    m->each_other = false;
     m->targets[0] = m->targets[1] = -1;
     for (k = 0; k < p->elem_count; k++) {
         const tc_pat_elem *e = tc_verbs_elem(v, p->first_elem + k);
@@ -254,6 +276,9 @@ static bool match_pattern(const ev_sentence *es, const tc_verbs *v,
                 continue; /* "lifted a ban": the event without its target */
             }
             m->ntargets++;
+            /* "called on Libya's internationally recognized government to" */
+            allow = 4;
+            continue;
         } else if (e->kind == TC_PE_EACH_OTHER) {
             if (!(tok_is(es, pos, "each") && tok_is(es, pos + 1, "other")))
                 return false;
@@ -714,6 +739,18 @@ static bool intransitive(const ev_sentence *es, uint32_t i)
            tok_is(es, i + 1, "briefly") || (k->flags & TC_TOKEN_CAPITALIZED);
 }
 
+/* Realizes a match and marks the words it used: they are not events of
+ * their own ("lifted a ban"), but a verb among them may be ("accused of
+ * amassing troops"). */
+static tc_status use_match(ev_ctx *c, const ev_sentence *es, uint32_t i,
+                           const tc_pattern *p, bool pas, pmatch *m)
+{
+    uint32_t w;
+    for (w = 0; w < m->nwords; w++)
+        ((ev_sentence *)es)->ti[m->words[w]].used = true;
+    return realize(c, es, i, p, pas, m);
+}
+
 /* Tries the patterns of every head the token at i is a form of: all
  * patterns with their targets first, then without them.  Returns in
  * *next the first token after what an event used. */
@@ -741,9 +778,11 @@ static tc_status try_token(ev_ctx *c, const ev_sentence *es, uint32_t i,
     if (!(all & (TC_FORM_BASE | TC_FORM_S | TC_FORM_NOUN)) && i > 0 &&
         es->ti[i - 1].inside >= 0 && tok_is(es, i + 1, "by"))
         return TC_OK;
-    for (round = 0; round < 4; round++) {
-        bool nominal = (round % 2 == 0) ? noun_first : !noun_first;
-        bool loose = round >= 2;
+    const tc_pattern *loose_p = NULL;
+    bool loose_pas = false;
+    pmatch loose_m;
+    for (round = 0; round < 2; round++) {
+        bool nominal = round == 0 ? noun_first : !noun_first;
         size_t h;
         for (h = 0; h < nh; h++) {
             size_t np, k;
@@ -762,25 +801,23 @@ static tc_status try_token(ev_ctx *c, const ev_sentence *es, uint32_t i,
                 pmatch m;
                 if (p[k].nominal != nominal)
                     continue;
+                if (match_pattern(es, c->v, &p[k], i + 1, es->ti[i].clause,
+                                  pas && p[k].targets > 0, false, &m))
+                    return use_match(c, es, i, &p[k], pas, &m);
                 /* Without its target, a bare "meet $T" only stands when
                  * the verb has no other object ("met on Monday"), not in
                  * "meet these targets". */
-                if (loose && p[k].literals == 0 && !intransitive(es, i))
-                    continue;
-                if (match_pattern(es, c->v, &p[k], i + 1, es->ti[i].clause,
-                                  pas && p[k].targets > 0, loose, &m)) {
-                    uint32_t w;
-                    /* Its words are not events of their own ("lifted a
-                     * ban"), but a verb among them may be ("accused of
-                     * amassing troops"). */
-                    for (w = 0; w < m.nwords; w++)
-                        ((ev_sentence *)es)->ti[m.words[w]].used = true;
-                    return realize(c, es, i, &p[k], pas, &m);
+                if (!loose_p && p[k].targets > 0 &&
+                    (p[k].literals > 0 || intransitive(es, i)) &&
+                    match_pattern(es, c->v, &p[k], i + 1, es->ti[i].clause,
+                                  pas, true, &loose_m)) {
+                    loose_p = &p[k];
+                    loose_pas = pas;
                 }
             }
         }
     }
-    return TC_OK;
+    return loose_p ? use_match(c, es, i, loose_p, loose_pas, &loose_m) : TC_OK;
 }
 
 /* A plain statement (010: said, announced) is news only when nothing else

@@ -698,3 +698,8 @@ uint32_t tc_verbs_elem_word(const tc_verbs *v, uint32_t i)
 {
     return *(const uint32_t *)tc_vec_at(&v->words, i);
 }
+
+const uint32_t *tc_verbs_words(const tc_verbs *v)
+{
+    return v->words.p;
+}

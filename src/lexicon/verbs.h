@@ -89,6 +89,8 @@ const tc_pattern *tc_verbs_patterns(const tc_verbs *v, uint32_t head,
                                     size_t *count);
 const tc_pat_elem *tc_verbs_elem(const tc_verbs *v, uint32_t i);
 uint32_t tc_verbs_elem_word(const tc_verbs *v, uint32_t i);
+/* The words of all elements, for inner loops (index with elem->first). */
+const uint32_t *tc_verbs_words(const tc_verbs *v);
 const tc_code_info *tc_verbs_code(const tc_verbs *v, uint16_t i);
 /* Code table lookup by code string ("194"), or NULL. */
 const tc_code_info *tc_verbs_find_code(const tc_verbs *v, const char *code);
