@@ -399,10 +399,104 @@ int tc_cli_eval_events(tc_engine *engine, const char *path, bool verbose)
         fclose(fp);
         return 2;
     }
+    if (n > 4 && strcmp(path + n - 4, ".csv") == 0) {
+        fclose(fp);
+        tc_doc_free(doc);
+        return tc_cli_eval_plover(engine, path, verbose);
+    }
     status = n > 4 && strcmp(path + n - 4, ".tsv") == 0
                  ? eval_quad(doc, fp, verbose)
                  : eval_gold(doc, fp, verbose);
     fclose(fp);
     tc_doc_free(doc);
     return status;
+}
+
+/* ---- PLOVER headlines --------------------------------------------------- */
+
+/* Fills the template's {country_1}, {country_2}, {country_3} and {city}. */
+static void fill_template(const char *t, char *out, size_t cap)
+{
+    static const struct {
+        const char *slot, *value;
+    } fills[] = {{"{country_1}", "France"},
+                 {"{country_2}", "Germany"},
+                 {"{country_3}", "Italy"},
+                 {"{city}", "Kharkiv"}};
+    size_t n = 0, k;
+    while (*t && n + 1 < cap) {
+        bool done = false;
+        for (k = 0; k < sizeof fills / sizeof fills[0] && !done; k++) {
+            size_t sl = strlen(fills[k].slot);
+            if (strncmp(t, fills[k].slot, sl) == 0) {
+                n += (size_t)snprintf(out + n, cap - n, "%s", fills[k].value);
+                t += sl;
+                done = true;
+            }
+        }
+        if (!done)
+            out[n++] = *t++;
+        if (n >= cap)
+            n = cap - 1;
+    }
+    out[n] = '\0';
+}
+
+/* The three CSV fields (event, mode, title; the title may be quoted). */
+static bool csv_row(char *line, char **event, char **title)
+{
+    char *c1 = strchr(line, ','), *c2, *end;
+    if (!c1)
+        return false;
+    c2 = strchr(c1 + 1, ',');
+    if (!c2)
+        return false;
+    *c1 = '\0';
+    *event = line;
+    *title = c2 + 1;
+    (*title)[strcspn(*title, "\r\n")] = '\0';
+    if (**title == '"') {
+        (*title)++;
+        end = strrchr(*title, '"');
+        if (end)
+            *end = '\0';
+    }
+    return true;
+}
+
+int tc_cli_eval_plover(tc_engine *engine, const char *path, bool verbose)
+{
+    FILE *fp = fopen(path, "r");
+    char line[EVAL_LINE_MAX], text[EVAL_LINE_MAX];
+    unsigned total = 0, coded = 0, right = 0;
+    tc_doc *doc;
+    if (!fp) {
+        fprintf(stderr, "tacitus: %s: cannot open\n", path);
+        return 2;
+    }
+    doc = tc_doc_new(engine);
+    while (doc && fgets(line, sizeof line, fp)) {
+        char *event, *title;
+        tc_event e;
+        if (!csv_row(line, &event, &title) || strcmp(event, "event") == 0)
+            continue;
+        fill_template(title, text, sizeof text);
+        total++;
+        if (code_text(doc, "headline", NULL, text) != TC_OK ||
+            tc_doc_event_count(doc) == 0)
+            continue;
+        tc_doc_event(doc, 0, &e);
+        coded++;
+        right += strcmp(e.plover, event) == 0;
+        if (verbose && strcmp(e.plover, event) != 0)
+            printf("miss: %s, coded %s (%s): %s\n", event, e.plover, e.code,
+                   text);
+    }
+    fclose(fp);
+    tc_doc_free(doc);
+    printf("eval events: %u headlines, coverage %.1f%% (%u coded), PLOVER "
+           "type accuracy %.1f%% of coded\n", total,
+           total ? 100.0 * coded / total : 0, coded,
+           coded ? 100.0 * right / coded : 0);
+    return 0;
 }

@@ -12,7 +12,13 @@ int tc_cli_eval_actors(tc_engine *engine, const char *path, bool verbose);
 
 /* `tacitus eval events FILE`: gold JSONL ({"id","date","text","events"})
  * -> precision, recall, F1; a .tsv of `sentence TAB quad` -> coverage and
- * quad accuracy.  Returns the exit status. */
+ * quad accuracy; a .csv of PLOVER headline templates -> PLOVER accuracy.
+ * Returns the exit status. */
 int tc_cli_eval_events(tc_engine *engine, const char *path, bool verbose);
+
+/* PLOVER headline templates (event,mode,title CSV): the placeholders are
+ * filled with fixed countries and a city, and the first event's PLOVER
+ * type is compared with the template's. */
+int tc_cli_eval_plover(tc_engine *engine, const char *path, bool verbose);
 
 #endif
