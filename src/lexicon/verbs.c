@@ -38,6 +38,8 @@ struct tc_verbs {
     tc_vec elems;        /* tc_pat_elem */
     tc_vec words;        /* uint32 string ids */
     tc_vec classes;      /* form_rec: form = word, kinds = class bits */
+    tc_vec synsets;      /* form_rec: form = name, head = first, kinds = count */
+    tc_vec synwords;     /* uint32 string ids of the synsets' words */
     bool frozen;
 };
 
@@ -75,6 +77,8 @@ tc_verbs *tc_verbs_new(const tc_allocator *alloc)
     tc_vec_init(&v->elems, a, sizeof(tc_pat_elem), 0);
     tc_vec_init(&v->words, a, sizeof(uint32_t), 0);
     tc_vec_init(&v->classes, a, sizeof(form_rec), 0);
+    tc_vec_init(&v->synsets, a, sizeof(form_rec), 0);
+    tc_vec_init(&v->synwords, a, sizeof(uint32_t), 0);
     return v;
 }
 
@@ -89,6 +93,8 @@ void tc_verbs_free(tc_verbs *v)
     tc_vec_free(&v->elems);
     tc_vec_free(&v->words);
     tc_vec_free(&v->classes);
+    tc_vec_free(&v->synsets);
+    tc_vec_free(&v->synwords);
     tc_free(v->alloc, v);
 }
 
@@ -263,7 +269,79 @@ static tc_status push_word(tc_verbs *v, uint32_t id)
     return w ? TC_OK : st;
 }
 
-/* One element: "$T", "*", "(a|b)", "a|b", "word". */
+/* The synset named `name` ("&WEAPONS"), or NULL. */
+static const form_rec *find_synset(const tc_verbs *v, tc_sv name)
+{
+    size_t i;
+    uint32_t id = tc_lexicon_find(v->strings, name.p, name.n);
+    for (i = 0; id && i < v->synsets.n; i++) {
+        const form_rec *r = tc_vec_at(&v->synsets, i);
+        if (r->form == id)
+            return r;
+    }
+    return NULL;
+}
+
+/* Pushes the words of one alternative: a word, or a synset's words. */
+static bool push_alternative(vloader *ld, tc_sv alt, tc_pat_elem *e)
+{
+    tc_verbs *v = ld->v;
+    uint32_t id, k;
+    if (alt.n > 1 && alt.p[0] == '&') {
+        const form_rec *set = find_synset(v, alt);
+        if (!set)
+            return false;
+        for (k = 0; k < set->kinds; k++) {
+            id = *(const uint32_t *)tc_vec_at(&v->synwords, set->head + k);
+            if (push_word(v, id) != TC_OK)
+                return false;
+            e->count++;
+        }
+        return true;
+    }
+    id = alt.n && alt.p[0] != '$' ? intern_key(v, alt.p, alt.n) : 0;
+    if (!id || push_word(v, id) != TC_OK)
+        return false;
+    e->count++;
+    return true;
+}
+
+/* "&NAME word; word; ...": a synonym set for patterns that follow. */
+static void synset_line(vloader *ld, tc_sv line)
+{
+    tc_verbs *v = ld->v;
+    const char *sp = line.p;
+    tc_sv name, rest;
+    form_rec *r;
+    tc_status st;
+    while (sp < line.p + line.n && *sp != ' ' && *sp != '\t')
+        sp++;
+    name = tc_sv_make(line.p, (size_t)(sp - line.p));
+    rest = tc_sv_trim(tc_sv_make(sp, line.n - name.n));
+    r = name.n > 1 && rest.n ? tc_vec_push(&v->synsets, &st) : NULL;
+    if (!r) {
+        bad(ld, "want: &NAME word; word in", line.p);
+        return;
+    }
+    r->form = tc_lexicon_intern(v->strings, name.p, name.n);
+    r->head = (uint32_t)v->synwords.n;
+    r->kinds = 0;
+    while (rest.n) {
+        const char *semi = memchr(rest.p, ';', rest.n);
+        size_t len = semi ? (size_t)(semi - rest.p) : rest.n;
+        tc_sv w = tc_sv_trim(tc_sv_make(rest.p, len));
+        uint32_t id = w.n ? intern_key(v, w.p, w.n) : 0;
+        uint32_t *slot = id ? tc_vec_push(&v->synwords, &st) : NULL;
+        if (slot) {
+            *slot = id;
+            r->kinds++;
+        }
+        rest.p += len + (semi ? 1 : 0);
+        rest.n -= len + (semi ? 1 : 0);
+    }
+}
+
+/* One element: "$T", "*", "(a|b)", "a|b|&SET", "word". */
 static bool parse_elem(vloader *ld, tc_sv tok, tc_pattern *p, tc_pat_elem *e)
 {
     tc_verbs *v = ld->v;
@@ -286,10 +364,8 @@ static bool parse_elem(vloader *ld, tc_sv tok, tc_pattern *p, tc_pat_elem *e)
     while (tok.n) {
         const char *bar = memchr(tok.p, '|', tok.n);
         size_t len = bar ? (size_t)(bar - tok.p) : tok.n;
-        uint32_t id = len ? intern_key(v, tok.p, len) : 0;
-        if (!id || tok.p[0] == '$' || push_word(v, id) != TC_OK)
+        if (!push_alternative(ld, tc_sv_make(tok.p, len), e))
             return false;
-        e->count++;
         tok.p += len + (bar ? 1 : 0);
         tok.n -= len + (bar ? 1 : 0);
     }
@@ -339,7 +415,12 @@ static bool parse_pattern(vloader *ld, tc_pattern *p, tc_sv *tok, size_t n)
 static void pattern_line(vloader *ld, tc_sv line)
 {
     tc_sv tok[MAX_ELEMS + 2];
-    size_t n = fields(line, tok, MAX_ELEMS + 2);
+    size_t n;
+    if (line.p[0] == '&') {
+        synset_line(ld, line);
+        return;
+    }
+    n = fields(line, tok, MAX_ELEMS + 2);
     const tc_code_info *c;
     char code[5];
     tc_pattern p, *slot;

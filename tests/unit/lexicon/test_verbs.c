@@ -50,6 +50,8 @@ static int setup(void **state)
     write_file("irregular.txt", "# irregular verbs\nmeet met met\n"
                                 "ban banned banned bans banning\n");
     write_file("p.txt", "# test patterns\n"
+                        "&ARMS mortars; rockets; drones\n"
+                        "195   launch &ARMS|missiles at $T\n"
                         "194   shell $T\n"
                         "194   fire mortars|rockets at|on $T\n"
                         "040   meet (with) $T\n"
@@ -145,13 +147,26 @@ static void patterns_sorted_and_parsed(void **state)
     assert_int_equal(p->targets, 2);
 }
 
+static void synsets_expand(void **state)
+{
+    fixture *f = *state;
+    size_t n;
+    const tc_pattern *p = tc_verbs_patterns(f->v, tc_verbs_word(f->v, "launch", 6), &n);
+    const tc_pat_elem *e;
+    assert_int_equal(n, 1);
+    e = tc_verbs_elem(f->v, p->first_elem);
+    assert_int_equal(e->count, 4); /* mortars, rockets, drones, missiles */
+    assert_int_equal(tc_verbs_elem_word(f->v, e->first + 2),
+                     tc_verbs_word(f->v, "drones", 6));
+}
+
 static void bad_lines_located(void **state)
 {
     fixture *f = *state;
-    /* 9999 is no CAMEO code (line 8); "190" has no pattern (line 9) */
+    /* 9999 is no CAMEO code (line 10); "190" has no pattern (line 11) */
     assert_int_equal(f->nlines, 2);
-    assert_int_equal(f->lines[0], 8);
-    assert_int_equal(f->lines[1], 9);
+    assert_int_equal(f->lines[0], 10);
+    assert_int_equal(f->lines[1], 11);
 }
 
 int main(void)
@@ -160,6 +175,7 @@ int main(void)
         cmocka_unit_test(code_table),
         cmocka_unit_test(verb_forms),
         cmocka_unit_test(patterns_sorted_and_parsed),
+        cmocka_unit_test(synsets_expand),
         cmocka_unit_test(bad_lines_located),
     };
     return cmocka_run_group_tests_name("lexicon/verbs", tests, setup, teardown);
