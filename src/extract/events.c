@@ -751,73 +751,102 @@ static tc_status use_match(ev_ctx *c, const ev_sentence *es, uint32_t i,
     return realize(c, es, i, p, pas, m);
 }
 
-/* Tries the patterns of every head the token at i is a form of: all
- * patterns with their targets first, then without them.  Returns in
- * *next the first token after what an event used. */
-static tc_status try_token(ev_ctx *c, const ev_sentence *es, uint32_t i,
-                           uint32_t *next)
+typedef struct reading {
+    bool noun_first;   /* try the event-noun reading first */
+    bool subject_noun; /* "demands were rejected": no noun reading */
+    bool modifier;     /* "forces backed by Russia": no event at all */
+} reading;
+
+/* How to read the token at i, given the forms it can be. */
+static reading read_head(const ev_sentence *es, uint32_t i, unsigned all)
 {
-    uint32_t heads[MAX_HEADS];
-    unsigned forms[MAX_HEADS];
-    size_t nh = tc_verbs_heads(c->v, es->ti[i].word, heads, forms, MAX_HEADS);
-    bool noun_first = noun_context(es, i), subject_noun;
-    unsigned all = 0;
-    int round;
-    size_t h0;
-    *next = i + 1;
-    for (h0 = 0; h0 < nh; h0++)
-        all |= forms[h0];
+    reading r;
+    r.noun_first = noun_context(es, i);
     /* "-ing" without an auxiliary is a gerund: "fighting between ..." */
     if ((all & TC_FORM_ING) && (all & TC_FORM_NOUN) &&
         !(i > 0 && tok_in(es, i - 1, be_words)) &&
         (tok_is(es, i + 1, "between") || tok_is(es, i + 1, "of")))
-        noun_first = true;
-    /* "many demands were rejected": the noun is a subject, not an event */
-    subject_noun = i + 1 < es->n && tok_in(es, i + 1, be_words);
-    /* "forces backed by Russia": a participle modifying a noun */
-    if (!(all & (TC_FORM_BASE | TC_FORM_S | TC_FORM_NOUN)) && i > 0 &&
-        es->ti[i - 1].inside >= 0 && tok_is(es, i + 1, "by"))
-        return TC_OK;
-    const tc_pattern *loose_p = NULL;
-    bool loose_pas = false;
-    pmatch loose_m;
-    for (round = 0; round < 2; round++) {
-        bool nominal = round == 0 ? noun_first : !noun_first;
-        size_t h;
-        for (h = 0; h < nh; h++) {
-            size_t np, k;
-            const tc_pattern *p;
-            bool pas;
-            if (nominal ? !(forms[h] & TC_FORM_NOUN) : !(forms[h] & ~TC_FORM_NOUN))
-                continue;
-            if (nominal && (subject_noun || es->ti[i].used))
-                continue;
-            /* "fighting", "shelling" after a determiner are nouns */
-            if (!nominal && noun_first && (forms[h] & TC_FORM_ING))
-                continue;
-            p = tc_verbs_patterns(c->v, heads[h], &np);
-            pas = !nominal && passive(es, i, forms[h]);
-            for (k = 0; k < np; k++) {
-                pmatch m;
-                if (p[k].nominal != nominal)
-                    continue;
-                if (match_pattern(es, c->v, &p[k], i + 1, es->ti[i].clause,
-                                  pas && p[k].targets > 0, false, &m))
-                    return use_match(c, es, i, &p[k], pas, &m);
-                /* Without its target, a bare "meet $T" only stands when
-                 * the verb has no other object ("met on Monday"), not in
-                 * "meet these targets". */
-                if (!loose_p && p[k].targets > 0 &&
-                    (p[k].literals > 0 || intransitive(es, i)) &&
-                    match_pattern(es, c->v, &p[k], i + 1, es->ti[i].clause,
-                                  pas, true, &loose_m)) {
-                    loose_p = &p[k];
-                    loose_pas = pas;
-                }
-            }
+        r.noun_first = true;
+    r.subject_noun = i + 1 < es->n && tok_in(es, i + 1, be_words);
+    r.modifier = !(all & (TC_FORM_BASE | TC_FORM_S | TC_FORM_NOUN)) && i > 0 &&
+                 es->ti[i - 1].inside >= 0 && tok_is(es, i + 1, "by");
+    return r;
+}
+
+typedef struct candidate {
+    const tc_pattern *p;
+    bool pas;
+    pmatch m;
+} candidate;
+
+/* Tries one head's patterns in one reading.  True with *full on a full
+ * match; the first match without its target is kept in *loose. */
+static bool try_head(const ev_sentence *es, const tc_verbs *v, uint32_t i,
+                     uint32_t head, unsigned forms, bool nominal,
+                     candidate *full, candidate *loose)
+{
+    size_t np, k;
+    const tc_pattern *p = tc_verbs_patterns(v, head, &np);
+    bool pas = !nominal && passive(es, i, forms);
+    for (k = 0; k < np; k++) {
+        if (p[k].nominal != nominal)
+            continue;
+        if (match_pattern(es, v, &p[k], i + 1, es->ti[i].clause,
+                          pas && p[k].targets > 0, false, &full->m)) {
+            full->p = &p[k];
+            full->pas = pas;
+            return true;
+        }
+        /* Without its target, a bare "meet $T" only stands when the verb
+         * has no other object ("met on Monday"), not "meet these targets". */
+        if (!loose->p && p[k].targets > 0 &&
+            (p[k].literals > 0 || intransitive(es, i)) &&
+            match_pattern(es, v, &p[k], i + 1, es->ti[i].clause, pas, true,
+                          &loose->m)) {
+            loose->p = &p[k];
+            loose->pas = pas;
         }
     }
-    return loose_p ? use_match(c, es, i, loose_p, loose_pas, &loose_m) : TC_OK;
+    return false;
+}
+
+/* Whether head h may be read as a noun (or a verb) at i. */
+static bool reading_allowed(const ev_sentence *es, uint32_t i, unsigned forms,
+                            bool nominal, const reading *r)
+{
+    if (nominal)
+        return (forms & TC_FORM_NOUN) && !r->subject_noun && !es->ti[i].used;
+    /* "fighting", "shelling" after a determiner are nouns */
+    return (forms & ~TC_FORM_NOUN) && !(r->noun_first && (forms & TC_FORM_ING));
+}
+
+/* Tries the patterns of every head the token at i is a form of: full
+ * matches in the preferred reading, then in the other, then the first
+ * match that lacked only its target. */
+static tc_status try_token(ev_ctx *c, const ev_sentence *es, uint32_t i)
+{
+    uint32_t heads[MAX_HEADS];
+    unsigned forms[MAX_HEADS], all = 0;
+    size_t nh = tc_verbs_heads(c->v, es->ti[i].word, heads, forms, MAX_HEADS);
+    size_t h;
+    candidate full, loose;
+    reading r;
+    int round;
+    for (h = 0; h < nh; h++)
+        all |= forms[h];
+    r = read_head(es, i, all);
+    if (r.modifier)
+        return TC_OK;
+    loose.p = NULL;
+    for (round = 0; round < 2; round++) {
+        bool nominal = round == 0 ? r.noun_first : !r.noun_first;
+        for (h = 0; h < nh; h++)
+            if (reading_allowed(es, i, forms[h], nominal, &r) &&
+                try_head(es, c->v, i, heads[h], forms[h], nominal, &full,
+                         &loose))
+                return use_match(c, es, i, full.p, full.pas, &full.m);
+    }
+    return loose.p ? use_match(c, es, i, loose.p, loose.pas, &loose.m) : TC_OK;
 }
 
 /* A plain statement (010: said, announced) is news only when nothing else
@@ -911,12 +940,9 @@ tc_status tc_extract_events(const tc_verbs *v, const tc_event_input *in,
             continue;
         es.reporter = end_reporter(&es);
         c.sentence_first = events->n;
-        for (i = 0; i < es.n && st == TC_OK;) {
-            uint32_t next = i + 1;
+        for (i = 0; i < es.n && st == TC_OK; i++)
             if (es.ti[i].word && es.ti[i].inside < 0)
-                st = try_token(&c, &es, i, &next);
-            i = next;
-        }
+                st = try_token(&c, &es, i);
         drop_statements(&c);
         order_sentence(&c);
     }
