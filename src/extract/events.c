@@ -325,6 +325,21 @@ static bool subject_ok(const ev_sentence *es, uint32_t j)
               tok_is(es, j, "its") || tok_is(es, j, "their")));
 }
 
+/* Whether mention m names an actor already in out[0..n). */
+static bool same_actor(const ev_sentence *es, const int32_t *out, size_t n,
+                       int32_t m)
+{
+    const tc_mention *x = mention(es, m);
+    size_t k;
+    for (k = 0; k < n; k++) {
+        const tc_mention *y = mention(es, out[k]);
+        if (y->entry == x->entry && y->type == x->type &&
+            strcmp(y->code, x->code) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Steps over a parenthesis at j: "Vladimir Putin (left) and Joe Biden". */
 static uint32_t skip_paren(const ev_sentence *es, uint32_t j, uint32_t limit)
 {
@@ -372,7 +387,10 @@ static size_t subjects_from(const ev_sentence *es, uint32_t verb, int32_t *out,
                 (tok_is(es, j + 1, "and") && es->ti[j + 2].mention >= 0 &&
                  subject_ok(es, j + 2)))) {
             j += es->ti[j + 1].mention >= 0 ? 1 : 2;
-            out[n++] = es->ti[j].mention;
+            /* "Sergei Lavrov, Russia's foreign minister, said": an
+             * apposition names the same actor again */
+            if (!same_actor(es, out, n, es->ti[j].mention))
+                out[n++] = es->ti[j].mention;
             j = skip_paren(es, mention(es, es->ti[j].mention)->tok1 - es->t0, verb);
         }
         return n;
