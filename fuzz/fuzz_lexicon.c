@@ -1,10 +1,13 @@
 /*
- * fuzz_lexicon.c - libFuzzer target for the lexicon stage: any bytes as a
- * dictionary (the first byte picks the format: ours, TABARI, PETRARCH, or
- * sniffed), loaded, frozen, then matched against its own words.  Bad
- * lines must be reported, never crash; matching must stay in bounds.
+ * fuzz_lexicon.c - libFuzzer target for the lexicon stage: any bytes as an
+ * actor dictionary (the first byte picks the format: ours, TABARI,
+ * PETRARCH, or sniffed), loaded, frozen, then matched against its own
+ * words; and the same bytes as an event-pattern file over the real code
+ * table, frozen, with every verb form looked up.  Bad lines must be
+ * reported, never crash; matching must stay in bounds.
  */
 #include "lexicon/lexicon.h"
+#include "lexicon/verbs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +31,8 @@ static void match_words(const tc_lexicon *lx, const char *s, size_t n)
             break;
         kn = tc_key_make(s + start, i - start, key, sizeof key);
         toks[count].key = tc_lexicon_key_id(lx, key, kn);
-        toks[count++].caps = (uint8_t)(count & 3);
+        toks[count].caps = (uint8_t)(count & 3);
+        count++;
     }
     for (j = 0; j < count; j++) {
         tc_name_hit h = tc_lexicon_match(lx, toks, count, j);
@@ -37,6 +41,32 @@ static void match_words(const tc_lexicon *lx, const char *s, size_t n)
         if (h.len && !tc_lexicon_entry(lx, h.entries[0]))
             abort();
     }
+}
+
+#ifndef TC_DATA_DIR
+#define TC_DATA_DIR "data"
+#endif
+
+/* The bytes as event patterns. */
+static void load_patterns(const unsigned char *data, size_t size)
+{
+    tc_verbs *v = tc_verbs_new(NULL);
+    size_t errors = 0, np, k;
+    if (!v)
+        return;
+    if (tc_verbs_load_codes(v, TC_DATA_DIR "/cameo-codes.tsv", NULL, NULL,
+                            &errors) == TC_OK &&
+        tc_verbs_load_text(v, "fuzz", (const char *)data, size, NULL, NULL,
+                           &errors) == TC_OK &&
+        tc_verbs_freeze(v) == TC_OK) {
+        np = tc_verbs_pattern_count(v);
+        for (k = 0; k < np && k < 64; k++) {
+            uint32_t heads[4];
+            unsigned forms[4];
+            tc_verbs_heads(v, (uint32_t)k, heads, forms, 4);
+        }
+    }
+    tc_verbs_free(v);
 }
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -56,5 +86,6 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         tc_lexicon_freeze(lx) == TC_OK)
         match_words(lx, (const char *)data + 1, size - 1);
     tc_lexicon_free(lx);
+    load_patterns(data + 1, size - 1);
     return 0;
 }

@@ -15,6 +15,7 @@ for bin in "$@"; do
     cp examples/* "$corpus"/ 2>/dev/null
     if [ "$name" = fuzz_lexicon ]; then
         cp data/actors/regions.txt data/actors/agents.txt "$corpus"/
+        head -c 60000 data/verbs/14-20-material-conflict.txt >"$corpus"/verbs-sample.txt
         for f in "$SHARED"/peers/tabari/*.actors "$SHARED"/peers/tabari/*.agents \
                  "$SHARED"/peers/petrarch2/PETR.Validate.a*.txt; do
             [ -f "$f" ] && cp "$f" "$corpus"/
