@@ -56,9 +56,10 @@ static tc_day article_day(const tc_doc *doc)
     return d;
 }
 
-static tc_status find_actors(tc_doc *doc)
+static tc_status find_actors(tc_doc *doc, const tc_keys *keys)
 {
     tc_actor_input in;
+    in.keys = keys;
     in.norm = doc->norm.norm;
     in.paras = &doc->paras;
     in.sents = &doc->sents;
@@ -68,9 +69,10 @@ static tc_status find_actors(tc_doc *doc)
                              &doc->mentions);
 }
 
-static tc_status find_events(tc_doc *doc)
+static tc_status find_events(tc_doc *doc, const tc_keys *keys)
 {
     tc_event_input in;
+    in.keys = keys;
     in.norm = doc->norm.norm;
     in.paras = &doc->paras;
     in.sents = &doc->sents;
@@ -82,6 +84,7 @@ static tc_status find_events(tc_doc *doc)
 
 tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
 {
+    tc_keys keys;
     tc_status st;
     tc_vec_clear(&doc->paras);
     tc_vec_clear(&doc->sents);
@@ -105,13 +108,15 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
         return fail(doc, err, st, "roles");
     tc_vec_clear(&doc->mentions);
     tc_vec_clear(&doc->events);
-    if (doc->engine->actors) {
-        st = find_actors(doc);
-        if (st != TC_OK)
-            return fail(doc, err, st, "actors");
-    }
+    if (!doc->engine->actors)
+        return TC_OK;
+    st = tc_keys_build(&doc->arena, doc->norm.norm, &doc->toks, &keys);
+    if (st == TC_OK)
+        st = find_actors(doc, &keys);
+    if (st != TC_OK)
+        return fail(doc, err, st, "actors");
     if (doc->engine->verbs) {
-        st = find_events(doc);
+        st = find_events(doc, &keys);
         if (st != TC_OK)
             return fail(doc, err, st, "events");
     }

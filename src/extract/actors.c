@@ -124,9 +124,10 @@ static const tc_tok *doc_tok(const sentence_view *sv, uint32_t i)
 /* The key of match token i (KEY_BUF bytes of room). */
 static size_t tok_key_at(const sentence_view *sv, size_t i, char *key)
 {
-    const tc_tok *k = doc_tok(sv, sv->tok[i]);
-    return tc_key_make(sv->in->norm + k->start, k->end - k->start, key,
-                       KEY_BUF);
+    size_t n;
+    const char *k = tc_key_of(sv->in->keys, sv->tok[i], &n);
+    memcpy(key, k, n);
+    return n;
 }
 
 static bool is_inner_hyphen(const tc_actor_input *in, uint32_t t, uint32_t end)
@@ -151,12 +152,11 @@ static tc_status view_build(const article *a, sentence_view *sv)
     sv->n = sv->nraw = 0;
     for (t = s->first_token; t < end; t++) {
         const tc_tok *k = tc_vec_at(a->in->toks, t);
-        char key[KEY_BUF];
+        const char *key;
         size_t kn;
         if (is_inner_hyphen(a->in, t, end))
             continue;
-        kn = tc_key_make(a->in->norm + k->start, k->end - k->start, key,
-                         sizeof key);
+        key = tc_key_of(a->in->keys, t, &kn);
         sv->mt[sv->n].key = tc_lexicon_key_id(a->lx, key, kn);
         sv->mt[sv->n].caps = (uint8_t)(((k->flags & TC_TOKEN_CAPITALIZED) ? 1 : 0) |
                                        ((k->flags & TC_TOKEN_ALL_CAPS) ? 3 : 0));
@@ -283,10 +283,8 @@ static bool vetoed(const article *a, const sentence_view *sv, const raw *r)
     for (s = p->first_sentence; s < p->first_sentence + p->sentence_count; s++) {
         const tc_sent *se = tc_vec_at(a->in->sents, s);
         for (t = se->first_token; t < se->first_token + se->token_count; t++) {
-            const tc_tok *k = tc_vec_at(a->in->toks, t);
-            char key[KEY_BUF];
-            size_t kn = tc_key_make(a->in->norm + k->start, k->end - k->start,
-                                    key, sizeof key);
+            size_t kn;
+            const char *key = tc_key_of(a->in->keys, t, &kn);
             const char *v = w;
             while (*v) {
                 const char *nl = strchr(v, '\n');
@@ -338,10 +336,8 @@ static tc_match_kind match_kind(const article *a, const sentence_view *sv,
     uint32_t i;
     tc_lexicon_entry_names(a->lx, r->entry, canonical_first, &canon);
     for (i = r->m0; i < r->m1; i++) {
-        const tc_tok *k = doc_tok(sv, sv->tok[i]);
-        char key[KEY_BUF];
-        size_t kn = tc_key_make(sv->in->norm + k->start, k->end - k->start,
-                                key, sizeof key);
+        size_t kn;
+        const char *key = tc_key_of(sv->in->keys, sv->tok[i], &kn);
         if (strncmp(canon, key, kn) != 0)
             return TC_MATCH_VARIANT;
         canon += kn;

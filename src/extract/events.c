@@ -172,10 +172,14 @@ static tc_status set_up(const tc_verbs *v, tc_arena *arena, ev_sentence *es,
     if (!es->ti)
         return TC_ERR_NOMEM;
     for (i = 0; i < es->n; i++) {
-        char key[KEY_BUF];
         size_t n, kn;
-        const char *s = tok_text(es, i, &n);
-        kn = tc_key_make(s, n, key, sizeof key);
+        const char *s = tok_text(es, i, &n), *key;
+        const tc_tok *k = tc_vec_at(es->in->toks, es->t0 + i);
+        /* Patterns and word classes hold words, and "'s", "n't", "'ll". */
+        if (k->kind == TC_TOKEN_NUMBER ||
+            (k->kind == TC_TOKEN_PUNCT && s[0] != '\''))
+            continue;
+        key = tc_key_of(es->in->keys, es->t0 + i, &kn);
         es->ti[i].word = tc_verbs_word(v, key, kn);
         es->ti[i].cls = es->ti[i].word ? tc_verbs_class(v, es->ti[i].word) : 0;
     }

@@ -14,6 +14,23 @@
 #include "../lexicon/verbs.h"
 #include "../text/text.h"
 
+/* Every token's match key (lower case, no diacritics, no abbreviation
+ * dots), computed once per document for the actor and event stages. */
+typedef struct tc_keys {
+    const char *buf;
+    const uint32_t *off;
+    const uint8_t *len;
+} tc_keys;
+
+tc_status tc_keys_build(tc_arena *arena, const char *norm, const tc_vec *toks,
+                        tc_keys *out);
+
+static inline const char *tc_key_of(const tc_keys *k, uint32_t tok, size_t *n)
+{
+    *n = k->len[tok];
+    return k->buf + k->off[tok];
+}
+
 typedef struct tc_mention {
     uint32_t sentence;       /* 0-based */
     uint32_t tok0, tok1;     /* token range [tok0, tok1) in the document */
@@ -32,6 +49,7 @@ typedef struct tc_actor_input {
     const tc_vec *paras;     /* tc_para */
     const tc_vec *sents;     /* tc_sent */
     const tc_vec *toks;      /* tc_tok */
+    const tc_keys *keys;     /* their keys */
     tc_day day;              /* the article date, 0 if unknown */
 } tc_actor_input;
 
@@ -67,6 +85,7 @@ typedef struct tc_event_input {
     const tc_vec *paras;     /* tc_para */
     const tc_vec *sents;     /* tc_sent */
     const tc_vec *toks;      /* tc_tok */
+    const tc_keys *keys;     /* their keys */
     const tc_vec *mentions;  /* tc_mention, in sentence order */
 } tc_event_input;
 
