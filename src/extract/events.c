@@ -21,6 +21,7 @@
 #define MAX_HEADS 4u
 #define MAX_SOURCES 6u
 #define LOOKBACK 4u
+#define MAX_CANDIDATES 512u
 
 typedef struct tinfo {
     uint32_t word;          /* pattern vocabulary id, 0 = none */
@@ -807,25 +808,32 @@ static bool try_head(const ev_sentence *es, const tc_verbs *v, uint32_t i,
                      uint32_t head, unsigned forms, bool nominal,
                      candidate *full, candidate *loose)
 {
-    size_t np, k;
-    const tc_pattern *p = tc_verbs_patterns(v, head, &np);
+    const tc_pattern *cand[MAX_CANDIDATES];
+    uint32_t window[3];
+    size_t np, k, nw = 0;
     bool pas = !nominal && passive(es, i, forms);
+    /* Only patterns whose first word is one of the next three words, and
+     * those that start otherwise, can match. */
+    for (k = i + 1; k < es->n && k <= i + 3; k++)
+        window[nw++] = es->ti[k].word;
+    np = tc_verbs_candidates(v, head, window, nw, cand, MAX_CANDIDATES);
     for (k = 0; k < np; k++) {
-        if (p[k].nominal != nominal)
+        const tc_pattern *p = cand[k];
+        if (p->nominal != nominal)
             continue;
-        if (match_pattern(es, v, &p[k], i + 1, es->ti[i].clause,
-                          pas && p[k].targets > 0, false, &full->m)) {
-            full->p = &p[k];
+        if (match_pattern(es, v, p, i + 1, es->ti[i].clause,
+                          pas && p->targets > 0, false, &full->m)) {
+            full->p = p;
             full->pas = pas;
             return true;
         }
         /* Without its target, a bare "meet $T" only stands when the verb
          * has no other object ("met on Monday"), not "meet these targets". */
-        if (!loose->p && p[k].targets > 0 &&
-            (p[k].literals > 0 || intransitive(es, i)) &&
-            match_pattern(es, v, &p[k], i + 1, es->ti[i].clause, pas, true,
+        if (!loose->p && p->targets > 0 &&
+            (p->literals > 0 || intransitive(es, i)) &&
+            match_pattern(es, v, p, i + 1, es->ti[i].clause, pas, true,
                           &loose->m)) {
-            loose->p = &p[k];
+            loose->p = p;
             loose->pas = pas;
         }
     }

@@ -112,7 +112,8 @@ const char *tc_lexicon_str(const tc_lexicon *lx, uint32_t id)
 static bool pool_eq(const tc_lexicon *lx, uint32_t id, const char *s, size_t n)
 {
     const char *p = lx->pool.p + id;
-    return strncmp(p, s, n) == 0 && p[n] == '\0';
+    /* most probes meet another string: its first byte tells */
+    return p[0] == s[0] && strncmp(p, s, n) == 0 && p[n] == '\0';
 }
 
 /* The slot of s in the string set: where it is, or the empty slot where it

@@ -23,6 +23,13 @@ typedef struct form_rec {
     unsigned kinds;
 } form_rec;
 
+/* A pattern whose first element is a required word: indexed by (head,
+ * word) so that only patterns whose first word follows the head are
+ * tried.  word 0 marks a pattern without such a first word. */
+typedef struct gate_rec {
+    uint32_t head, word, pattern;
+} gate_rec;
+
 typedef struct irregular {
     uint32_t lemma, past, part, s, ing; /* 0 = regular */
 } irregular;
@@ -39,6 +46,7 @@ struct tc_verbs {
     tc_vec words;        /* uint32 string ids */
     tc_vec classes;      /* form_rec: form = word, kinds = class bits */
     tc_vec synsets;      /* form_rec: form = name, head = first, kinds = count */
+    tc_vec gates;        /* gate_rec, sorted: (head, word) -> pattern */
     tc_vec synwords;     /* uint32 string ids of the synsets' words */
     bool frozen;
 };
@@ -78,6 +86,7 @@ tc_verbs *tc_verbs_new(const tc_allocator *alloc)
     tc_vec_init(&v->words, a, sizeof(uint32_t), 0);
     tc_vec_init(&v->classes, a, sizeof(form_rec), 0);
     tc_vec_init(&v->synsets, a, sizeof(form_rec), 0);
+    tc_vec_init(&v->gates, a, sizeof(gate_rec), 0);
     tc_vec_init(&v->synwords, a, sizeof(uint32_t), 0);
     return v;
 }
@@ -94,6 +103,7 @@ void tc_verbs_free(tc_verbs *v)
     tc_vec_free(&v->words);
     tc_vec_free(&v->classes);
     tc_vec_free(&v->synsets);
+    tc_vec_free(&v->gates);
     tc_vec_free(&v->synwords);
     tc_free(v->alloc, v);
 }
@@ -693,6 +703,53 @@ unsigned tc_verbs_class(const tc_verbs *v, uint32_t word)
     return 0;
 }
 
+static int gate_cmp(const void *a, const void *b)
+{
+    const gate_rec *x = a, *y = b;
+    if (x->head != y->head)
+        return x->head < y->head ? -1 : 1;
+    if (x->word != y->word)
+        return x->word < y->word ? -1 : 1;
+    return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
+}
+
+static tc_status add_gate(tc_verbs *v, uint32_t head, uint32_t word,
+                          uint32_t pattern)
+{
+    tc_status st;
+    gate_rec *g = tc_vec_push(&v->gates, &st);
+    if (!g)
+        return st;
+    g->head = head;
+    g->word = word;
+    g->pattern = pattern;
+    return TC_OK;
+}
+
+/* After the patterns are sorted: one gate per first word of each pattern
+ * that starts with a required word, one ungated record for the others. */
+static tc_status build_gates(tc_verbs *v)
+{
+    size_t i, k;
+    tc_status st = TC_OK;
+    for (i = 0; i < v->patterns.n && st == TC_OK; i++) {
+        const tc_pattern *p = tc_vec_at(&v->patterns, i);
+        const tc_pat_elem *e = p->elem_count ? tc_vec_at(&v->elems, p->first_elem)
+                                             : NULL;
+        if (!e || e->kind != TC_PE_WORDS || e->optional) {
+            st = add_gate(v, p->head, 0, (uint32_t)i);
+            continue;
+        }
+        for (k = 0; k < e->count && st == TC_OK; k++)
+            st = add_gate(v, p->head,
+                          *(const uint32_t *)tc_vec_at(&v->words, e->first + k),
+                          (uint32_t)i);
+    }
+    if (st == TC_OK && v->gates.n)
+        qsort(v->gates.p, v->gates.n, sizeof(gate_rec), gate_cmp);
+    return st;
+}
+
 tc_status tc_verbs_freeze(tc_verbs *v)
 {
     size_t i;
@@ -717,6 +774,9 @@ tc_status tc_verbs_freeze(tc_verbs *v)
         qsort(v->classes.p, v->classes.n, sizeof(form_rec), form_cmp);
         merge_classes(v);
     }
+    st = build_gates(v);
+    if (st != TC_OK)
+        return st;
     v->frozen = true;
     return TC_OK;
 }
@@ -783,4 +843,50 @@ uint32_t tc_verbs_elem_word(const tc_verbs *v, uint32_t i)
 const uint32_t *tc_verbs_words(const tc_verbs *v)
 {
     return v->words.p;
+}
+
+/* The first gate record of (head, word). */
+static size_t gate_lower(const tc_verbs *v, uint32_t head, uint32_t word)
+{
+    const gate_rec *g = v->gates.p;
+    size_t lo = 0, hi = v->gates.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (g[mid].head < head || (g[mid].head == head && g[mid].word < word))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int u32_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+size_t tc_verbs_candidates(const tc_verbs *v, uint32_t head,
+                           const uint32_t *window, size_t nwindow,
+                           const tc_pattern **out, size_t cap)
+{
+    uint32_t idx[512];
+    size_t n = 0, w, i, k = 0;
+    const gate_rec *g = v->gates.p;
+    for (w = 0; w <= nwindow; w++) {
+        uint32_t word = w < nwindow ? window[w] : 0;
+        if (w < nwindow && !word)
+            continue;
+        for (i = gate_lower(v, head, word);
+             i < v->gates.n && g[i].head == head && g[i].word == word &&
+             n < sizeof idx / sizeof idx[0];
+             i++)
+            idx[n++] = g[i].pattern;
+    }
+    if (n > 1)
+        qsort(idx, n, sizeof idx[0], u32_cmp);
+    for (i = 0; i < n && k < cap; i++)
+        if (i == 0 || idx[i] != idx[i - 1])
+            out[k++] = tc_vec_at(&v->patterns, idx[i]);
+    return k;
 }

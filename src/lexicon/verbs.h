@@ -87,6 +87,14 @@ size_t tc_verbs_heads(const tc_verbs *v, uint32_t word, uint32_t *heads,
  * order). */
 const tc_pattern *tc_verbs_patterns(const tc_verbs *v, uint32_t head,
                                     size_t *count);
+/* The patterns of a head that can match when the words right after the
+ * head (the first three) are `window`: those whose first element is a
+ * required word among them, and those whose first element is not a
+ * required word.  Writes pattern pointers in specificity order (at most
+ * `cap`), returns the count. */
+size_t tc_verbs_candidates(const tc_verbs *v, uint32_t head,
+                           const uint32_t *window, size_t nwindow,
+                           const tc_pattern **out, size_t cap);
 const tc_pat_elem *tc_verbs_elem(const tc_verbs *v, uint32_t i);
 uint32_t tc_verbs_elem_word(const tc_verbs *v, uint32_t i);
 /* The words of all elements, for inner loops (index with elem->first). */
