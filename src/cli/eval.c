@@ -217,6 +217,18 @@ static tc_status code_text(tc_doc *doc, const char *id, const char *date,
     return st == TC_OK ? tc_doc_analyze(doc, NULL) : st;
 }
 
+/* The first event that happened (not negated, not hypothetical). */
+static bool first_fact(const tc_doc *doc, tc_event *e)
+{
+    size_t i;
+    for (i = 0; i < tc_doc_event_count(doc); i++) {
+        tc_doc_event(doc, i, e);
+        if (!e->negated && strcmp(e->modality, "hypothetical") != 0)
+            return true;
+    }
+    return false;
+}
+
 /* `sentence TAB quad` lines: coverage and quad accuracy, and a confusion
  * of predicted roots by gold quad. */
 static int eval_quad(tc_doc *doc, FILE *fp, bool verbose)
@@ -237,9 +249,8 @@ static int eval_quad(tc_doc *doc, FILE *fp, bool verbose)
             continue;
         total++;
         if (code_text(doc, "quad", NULL, line) != TC_OK ||
-            tc_doc_event_count(doc) == 0)
+            !first_fact(doc, &e))
             continue;
-        tc_doc_event(doc, 0, &e);
         coded++;
         right += quad5(e.root) == gold;
         confusion[atoi(e.root)][gold]++;
@@ -483,9 +494,8 @@ int tc_cli_eval_plover(tc_engine *engine, const char *path, bool verbose)
         fill_template(title, text, sizeof text);
         total++;
         if (code_text(doc, "headline", NULL, text) != TC_OK ||
-            tc_doc_event_count(doc) == 0)
+            !first_fact(doc, &e))
             continue;
-        tc_doc_event(doc, 0, &e);
         coded++;
         right += strcmp(e.plover, event) == 0;
         if (verbose && strcmp(e.plover, event) != 0)

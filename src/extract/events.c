@@ -254,13 +254,29 @@ static bool find_target(const ev_sentence *es, uint32_t *pos, uint32_t allow,
     return false;
 }
 
+/* Whether the words a `*` skipped over turn the pattern around: "a
+ * suspension of", "a cut in", "the end of". */
+static bool reverses(const ev_sentence *es, uint32_t from, uint32_t to)
+{
+    static const char *const words[] = {"suspension", "suspended", "suspend",
+                                        "cut", "cuts", "halt", "halted",
+                                        "freeze", "end", "reduction",
+                                        "reduced", "withdrawal", "no", NULL};
+    uint32_t j, k;
+    for (j = from; j < to; j++)
+        for (k = 0; words[k]; k++)
+            if (tok_is(es, j, words[k]))
+                return true;
+    return false;
+}
+
 /* Matches pattern p after the head at `start`.  With `given_target`
  * (the passive), a $T needs nothing in the text. */
 static bool match_pattern(const ev_sentence *es, const tc_verbs *v,
                           const tc_pattern *p, uint32_t start, uint16_t clause,
                           bool given_target, bool loose, pmatch *m)
 {
-    uint32_t pos = start, allow = 2, k;
+    uint32_t pos = start, allow = 2, k, skip_from = UINT32_MAX;
     m->ntargets = m->nwords = 0;
     m->each_other = false;
     m->targets[0] = m->targets[1] = -1;
@@ -268,6 +284,7 @@ static bool match_pattern(const ev_sentence *es, const tc_verbs *v,
         const tc_pat_elem *e = tc_verbs_elem(v, p->first_elem + k);
         if (e->kind == TC_PE_SKIP) {
             allow = 6;
+            skip_from = pos;
             continue;
         }
         if (e->kind == TC_PE_TARGET) {
@@ -293,9 +310,14 @@ static bool match_pattern(const ev_sentence *es, const tc_verbs *v,
             if (!e->optional)
                 return false;
             continue;
-        } else if (m->nwords < 24) {
-            m->words[m->nwords++] = pos - 1;
+        } else {
+            /* "announced a suspension of aid" is no aid */
+            if (skip_from != UINT32_MAX && reverses(es, skip_from, pos - 1))
+                return false;
+            if (m->nwords < 24)
+                m->words[m->nwords++] = pos - 1;
         }
+        skip_from = UINT32_MAX;
         allow = 2;
     }
     m->end = pos;
@@ -699,6 +721,32 @@ static int32_t pronoun_subject(const ev_sentence *es, uint32_t verb)
     return -1;
 }
 
+/* CAMEO codes a refused cooperation as a rejection: "will not lift the
+ * ban" (085 negated) is 1244, "refused to meet" (04x) is 125.  Changes
+ * *code and returns true for roots 03-08. */
+static bool refusal_code(const tc_verbs *v, uint16_t *code)
+{
+    static const struct {
+        const char *from, *to;
+    } map[] = {{"081", "1241"}, {"082", "1242"}, {"083", "1241"},
+               {"084", "1243"}, {"085", "1244"}, {"086", "1245"},
+               {"087", "1246"}, {"08", "124"},   {"04", "125"},
+               {"06", "121"},   {"07", "122"},   {"03", "120"},
+               {"05", "120"}};
+    const tc_code_info *c = tc_verbs_code(v, *code), *to;
+    size_t k;
+    for (k = 0; c && k < sizeof map / sizeof map[0]; k++) {
+        if (strncmp(c->code, map[k].from, strlen(map[k].from)) != 0)
+            continue;
+        to = tc_verbs_find_code(v, map[k].to);
+        if (!to)
+            return false;
+        *code = (uint16_t)(to - tc_verbs_code(v, 0));
+        return true;
+    }
+    return false;
+}
+
 /* Sources, targets and the reading of one pattern match. */
 static tc_status realize(ev_ctx *c, const ev_sentence *es, uint32_t i,
                          const tc_pattern *p, bool pas, pmatch *m)
@@ -712,6 +760,8 @@ static tc_status realize(ev_ctx *c, const ev_sentence *es, uint32_t i,
     d.code = intent_code(c->v, es, i, p->code);
     d.nominal = p->nominal;
     d.negated = (uint8_t)negated(es, i);
+    if (d.negated && refusal_code(c->v, &d.code))
+        d.negated = 0; /* "will not lift the ban" is a refusal that happened */
     d.modality = modality(es, i, d.end, c->role);
     d.reporter = reporter(es, i);
     if (p->nominal) {
@@ -793,6 +843,16 @@ static reading read_head(const ev_sentence *es, uint32_t i, unsigned all)
     r.subject_noun = i + 1 < es->n && tok_in(es, i + 1, be_words);
     r.modifier = !(all & (TC_FORM_BASE | TC_FORM_S | TC_FORM_NOUN)) && i > 0 &&
                  es->ti[i - 1].inside >= 0 && tok_is(es, i + 1, "by");
+    /* "U.S.-backed", "Russian-led": half of a compound adjective */
+    if (i > 0 && tok_is(es, i - 1, "-") &&
+        (((const tc_tok *)tc_vec_at(es->in->toks, es->t0 + i))->flags &
+         TC_TOKEN_JOINED))
+        r.modifier = true;
+    /* "against visiting Saudi Crown Prince ...": an adjective */
+    if ((all & TC_FORM_ING) && !(all & TC_FORM_NOUN) && i > 0 &&
+        i + 1 < es->n && es->ti[i + 1].mention >= 0 &&
+        (tok_in(es, i - 1, preps) || tok_in(es, i - 1, dets)))
+        r.modifier = true;
     return r;
 }
 
