@@ -27,6 +27,7 @@ typedef struct tinfo {
     uint32_t word;          /* pattern vocabulary id, 0 = none */
     unsigned cls;           /* word classes (the lists below) */
     bool used;              /* a word of an event already coded */
+    bool glued;             /* "-fire" of "cease-fire": part of the word before */
     int32_t mention;        /* the mention starting here, or -1 */
     int32_t inside;         /* the mention covering this token, or -1 */
     uint16_t clause;
@@ -163,6 +164,38 @@ static void cut_clauses(ev_sentence *es)
     }
 }
 
+/* "cease-fire", "sit-in": when the word without its hyphen is a pattern
+ * word ("ceasefire"), the three tokens read as that one word. */
+static void glue_hyphens(const tc_verbs *v, ev_sentence *es)
+{
+    uint32_t i;
+    for (i = 0; i + 2 < es->n; i++) {
+        const tc_tok *h = tc_vec_at(es->in->toks, es->t0 + i + 1);
+        const tc_tok *b = tc_vec_at(es->in->toks, es->t0 + i + 2);
+        char joined[256];
+        size_t na, nb;
+        const char *ka, *kb;
+        uint32_t id;
+        if (!tok_is(es, i + 1, "-") || !(h->flags & TC_TOKEN_JOINED) ||
+            !(b->flags & TC_TOKEN_JOINED))
+            continue;
+        ka = tc_key_of(es->in->keys, es->t0 + i, &na);
+        kb = tc_key_of(es->in->keys, es->t0 + i + 2, &nb);
+        if (!na || !nb || na + nb > sizeof joined)
+            continue;
+        memcpy(joined, ka, na);
+        memcpy(joined + na, kb, nb);
+        id = tc_verbs_word(v, joined, na + nb);
+        if (!id)
+            continue;
+        es->ti[i].word = id;
+        es->ti[i].cls = tc_verbs_class(v, id);
+        es->ti[i + 1].glued = es->ti[i + 2].glued = true;
+        es->ti[i + 1].word = es->ti[i + 2].word = 0;
+        i += 2;
+    }
+}
+
 static tc_status set_up(const tc_verbs *v, tc_arena *arena, ev_sentence *es,
                         size_t *mi)
 {
@@ -184,6 +217,7 @@ static tc_status set_up(const tc_verbs *v, tc_arena *arena, ev_sentence *es,
         es->ti[i].word = tc_verbs_word(v, key, kn);
         es->ti[i].cls = es->ti[i].word ? tc_verbs_class(v, es->ti[i].word) : 0;
     }
+    glue_hyphens(v, es);
     mark_mentions(es, mi);
     cut_clauses(es);
     return TC_OK;
@@ -218,10 +252,14 @@ static bool find_word(const ev_sentence *es, const tc_verbs *v,
                       const tc_pat_elem *e, uint32_t *pos, uint32_t allow,
                       uint16_t clause)
 {
-    uint32_t j;
-    for (j = *pos; j < es->n && j <= *pos + allow; j++) {
+    uint32_t j, end = *pos + allow;
+    for (j = *pos; j < es->n && j <= end; j++) {
         if (es->ti[j].clause != clause)
             return false;
+        if (es->ti[j].glued) {
+            end++; /* the rest of a hyphenated word costs nothing */
+            continue;
+        }
         /* A word may be a role noun the actor stage found ("troops"). */
         if (word_in(v, e, es->ti[j].word)) {
             *pos = j + 1;
