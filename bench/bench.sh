@@ -3,12 +3,12 @@
 # the PolNeAR articles in $SHARED/dev/quotes/polnear (about 4.3 MB in 927
 # files), passed REPEAT times in one process, beside `wc -w` on the same
 # bytes in the same run.  Prints MB/s, sentences/s and the ratio to wc -w;
-# each figure is the best of RUNS runs.
+# each figure is the best of RUNS runs (default 5).
 set -eu
 BUILD=${BUILD:-build}
 SHARED=${SHARED:-../shared}
 REPEAT=${REPEAT:-5}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 bin=$BUILD/tacitus
 corpus=$SHARED/dev/quotes/polnear
 if [ ! -d "$corpus" ]; then
