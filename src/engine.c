@@ -120,13 +120,22 @@ static tc_status load_files(tc_lexicon *lx, const char *const *files, size_t n,
     return TC_OK;
 }
 
+/* DATA/name, where DATA is the data_dir option, else $TACITUS_DATA, else
+ * the build's data folder. */
+static const char *data_path(const tc_engine *e, const char *name, char *buf,
+                             size_t cap)
+{
+    const char *base = e->opt.data_dir ? e->opt.data_dir : getenv("TACITUS_DATA");
+    snprintf(buf, cap, "%s/%s", base ? base : TC_DATA_DIR, name);
+    return buf;
+}
+
 tc_status tc_engine_load_actors(tc_engine *e, size_t *bad_lines, tc_error *err)
 {
     const tc_options *o = &e->opt;
     warn_relay wr = {o};
     size_t bad = 0;
     char dir[4096];
-    const char *base = o->data_dir ? o->data_dir : getenv("TACITUS_DATA");
     tc_lexicon *lx;
     tc_status st = TC_OK;
     if (e->actors)
@@ -134,7 +143,7 @@ tc_status tc_engine_load_actors(tc_engine *e, size_t *bad_lines, tc_error *err)
     lx = tc_lexicon_new(&e->alloc);
     if (!lx)
         return tc_error_set(err, TC_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    snprintf(dir, sizeof dir, "%s/actors", base ? base : TC_DATA_DIR);
+    data_path(e, "actors", dir, sizeof dir);
     if (!o->no_builtin_actors &&
         tc_lexicon_load_dir(lx, dir, relay, &wr, &bad) != TC_OK)
         st = tc_error_set(err, TC_ERR_IO, dir, 0, 0,
@@ -191,7 +200,6 @@ tc_status tc_engine_load_events(tc_engine *e, size_t *bad_lines, tc_error *err)
     warn_relay wr = {o};
     size_t bad = 0;
     char path[4096];
-    const char *base = o->data_dir ? o->data_dir : getenv("TACITUS_DATA");
     tc_verbs *v;
     tc_status st;
     if (e->verbs)
@@ -202,12 +210,11 @@ tc_status tc_engine_load_events(tc_engine *e, size_t *bad_lines, tc_error *err)
     v = tc_verbs_new(&e->alloc);
     if (!v)
         return tc_error_set(err, TC_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    snprintf(path, sizeof path, "%s/cameo-codes.tsv", base ? base : TC_DATA_DIR);
-    st = tc_verbs_load_codes(v, path, relay, &wr, &bad);
-    if (st == TC_OK) {
-        snprintf(path, sizeof path, "%s/verbs", base ? base : TC_DATA_DIR);
-        st = tc_verbs_load_dir(v, path, relay, &wr, &bad);
-    }
+    st = tc_verbs_load_codes(v, data_path(e, "cameo-codes.tsv", path, sizeof path),
+                             relay, &wr, &bad);
+    if (st == TC_OK)
+        st = tc_verbs_load_dir(v, data_path(e, "verbs", path, sizeof path),
+                               relay, &wr, &bad);
     if (st == TC_OK)
         st = tc_events_register(v);
     if (st == TC_OK)

@@ -143,22 +143,40 @@ static void pct(const char *what, const score *s)
            s->checked ? 100.0 * s->right / s->checked : 0.0);
 }
 
+/* Opens an evaluation file and a document to code it with; false (after
+ * saying why) when either fails. */
+static bool eval_open(tc_engine *engine, const char *path, FILE **fp,
+                      tc_doc **doc)
+{
+    *fp = fopen(path, "r");
+    if (!*fp) {
+        fprintf(stderr, "tacitus: %s: cannot open\n", path);
+        return false;
+    }
+    *doc = tc_doc_new(engine);
+    if (!*doc) {
+        fclose(*fp);
+        fprintf(stderr, "tacitus: out of memory\n");
+        return false;
+    }
+    return true;
+}
+
+static void eval_close(FILE *fp, tc_doc *doc)
+{
+    fclose(fp);
+    tc_doc_free(doc);
+}
+
 int tc_cli_eval_actors(tc_engine *engine, const char *path, bool verbose)
 {
-    FILE *fp = fopen(path, "r");
+    FILE *fp;
     char line[EVAL_LINE_MAX];
     score sc = {0, 0}, sa = {0, 0};
     unsigned lineno = 0;
     tc_doc *doc;
-    if (!fp) {
-        fprintf(stderr, "tacitus: %s: cannot open\n", path);
+    if (!eval_open(engine, path, &fp, &doc))
         return 2;
-    }
-    doc = tc_doc_new(engine);
-    if (!doc) {
-        fclose(fp);
-        return 2;
-    }
     while (fgets(line, sizeof line, fp)) {
         row r;
         if (++lineno == 1 && strncmp(line, "phrase\t", 7) == 0)
@@ -172,8 +190,7 @@ int tc_cli_eval_actors(tc_engine *engine, const char *path, bool verbose)
             fprintf(stderr, "tacitus: %s:%u: cannot code the phrase\n", path,
                     lineno);
     }
-    fclose(fp);
-    tc_doc_free(doc);
+    eval_close(fp, doc);
     pct("country", &sc);
     pct("agent", &sa);
     return 0;
@@ -397,29 +414,18 @@ static int eval_gold(tc_doc *doc, FILE *fp, bool verbose)
 
 int tc_cli_eval_events(tc_engine *engine, const char *path, bool verbose)
 {
-    FILE *fp = fopen(path, "r");
+    FILE *fp;
     size_t n = strlen(path);
     tc_doc *doc;
     int status;
-    if (!fp) {
-        fprintf(stderr, "tacitus: %s: cannot open\n", path);
-        return 2;
-    }
-    doc = tc_doc_new(engine);
-    if (!doc) {
-        fclose(fp);
-        return 2;
-    }
-    if (n > 4 && strcmp(path + n - 4, ".csv") == 0) {
-        fclose(fp);
-        tc_doc_free(doc);
+    if (n > 4 && strcmp(path + n - 4, ".csv") == 0)
         return tc_cli_eval_plover(engine, path, verbose);
-    }
+    if (!eval_open(engine, path, &fp, &doc))
+        return 2;
     status = n > 4 && strcmp(path + n - 4, ".tsv") == 0
                  ? eval_quad(doc, fp, verbose)
                  : eval_gold(doc, fp, verbose);
-    fclose(fp);
-    tc_doc_free(doc);
+    eval_close(fp, doc);
     return status;
 }
 
@@ -477,16 +483,13 @@ static bool csv_row(char *line, char **event, char **title)
 
 int tc_cli_eval_plover(tc_engine *engine, const char *path, bool verbose)
 {
-    FILE *fp = fopen(path, "r");
+    FILE *fp;
     char line[EVAL_LINE_MAX], text[EVAL_LINE_MAX];
     unsigned total = 0, coded = 0, right = 0;
     tc_doc *doc;
-    if (!fp) {
-        fprintf(stderr, "tacitus: %s: cannot open\n", path);
+    if (!eval_open(engine, path, &fp, &doc))
         return 2;
-    }
-    doc = tc_doc_new(engine);
-    while (doc && fgets(line, sizeof line, fp)) {
+    while (fgets(line, sizeof line, fp)) {
         char *event, *title;
         tc_event e;
         if (!csv_row(line, &event, &title) || strcmp(event, "event") == 0)
@@ -502,8 +505,7 @@ int tc_cli_eval_plover(tc_engine *engine, const char *path, bool verbose)
             printf("miss: %s, coded %s (%s): %s\n", event, e.plover, e.code,
                    text);
     }
-    fclose(fp);
-    tc_doc_free(doc);
+    eval_close(fp, doc);
     printf("eval events: %u headlines, coverage %.1f%% (%u coded), PLOVER "
            "type accuracy %.1f%% of coded\n", total,
            total ? 100.0 * coded / total : 0, coded,

@@ -114,6 +114,14 @@ tc_status tc_error_set(tc_error *err, tc_status code, const char *file,
     __attribute__((format(printf, 6, 7)));
 void tc_error_clear(tc_error *err);
 
+/* ---- Calendar ---- */
+
+/* Whether s[0..n) is one or more ASCII digits; their value; the days of
+ * month m (1-12) of year y. */
+bool tc_digits(const char *s, size_t n);
+int tc_number(const char *s, size_t n);
+int tc_month_days(int y, int m);
+
 /* ---- Files ---- */
 
 /* The whole file, NUL-terminated, in a block from `a` (the caller frees

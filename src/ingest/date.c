@@ -7,24 +7,6 @@
 #include "ingest.h"
 
 
-static bool digits(const char *s, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-    return true;
-}
-
-static int number(const char *s, size_t n)
-{
-    int v = 0;
-    size_t i;
-    for (i = 0; i < n; i++)
-        v = v * 10 + (s[i] - '0');
-    return v;
-}
-
 static void put_digits(char *out, int v, int width)
 {
     int i;
@@ -34,13 +16,6 @@ static void put_digits(char *out, int v, int width)
     }
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30,
-                                 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
 
 /* What may follow the day: nothing, or a time part starting with T or a
  * space (its contents are not checked beyond a digit). */
@@ -89,9 +64,9 @@ static bool small_number(tc_sv w, int *out)
 {
     while (w.n && w.p[w.n - 1] == ',')
         w.n--;
-    if (w.n < 1 || w.n > 4 || !digits(w.p, w.n))
+    if (w.n < 1 || w.n > 4 || !tc_digits(w.p, w.n))
         return false;
-    *out = number(w.p, w.n);
+    *out = tc_number(w.p, w.n);
     return true;
 }
 
@@ -112,20 +87,20 @@ tc_status tc_date_parse(const char *s, size_t n, char out[11])
     tc_sv v = tc_sv_trim(tc_sv_make(s, n));
     if (written_date(v, &y, &m, &d)) {
         /* checked below */
-    } else if (v.n >= 10 && v.p[4] == '-' && v.p[7] == '-' && digits(v.p, 4) &&
-        digits(v.p + 5, 2) && digits(v.p + 8, 2) &&
+    } else if (v.n >= 10 && v.p[4] == '-' && v.p[7] == '-' && tc_digits(v.p, 4) &&
+        tc_digits(v.p + 5, 2) && tc_digits(v.p + 8, 2) &&
         valid_tail(v.p + 10, v.n - 10)) {
-        y = number(v.p, 4);
-        m = number(v.p + 5, 2);
-        d = number(v.p + 8, 2);
-    } else if (v.n == 8 && digits(v.p, 8)) {
-        y = number(v.p, 4);
-        m = number(v.p + 4, 2);
-        d = number(v.p + 6, 2);
+        y = tc_number(v.p, 4);
+        m = tc_number(v.p + 5, 2);
+        d = tc_number(v.p + 8, 2);
+    } else if (v.n == 8 && tc_digits(v.p, 8)) {
+        y = tc_number(v.p, 4);
+        m = tc_number(v.p + 4, 2);
+        d = tc_number(v.p + 6, 2);
     } else {
         return TC_ERR_INPUT;
     }
-    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > tc_month_days(y, m))
         return TC_ERR_INPUT;
     put_digits(out, y, 4);
     out[4] = '-';

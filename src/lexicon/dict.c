@@ -16,50 +16,25 @@
 
 /* ---- Dates ------------------------------------------------------------ */
 
-static bool all_digits(const char *s, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-    return n > 0;
-}
-
-static int num(const char *s, size_t n)
-{
-    int v = 0;
-    size_t i;
-    for (i = 0; i < n; i++)
-        v = v * 10 + (s[i] - '0');
-    return v;
-}
-
-static int month_days(int y, int m)
-{
-    static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : d[m - 1];
-}
-
 tc_status tc_day_parse(const char *s, size_t n, bool end, tc_day *out)
 {
     int y, m = 0, d = 0;
-    if (n == 4 && all_digits(s, 4)) {
-        y = num(s, 4);
-    } else if (n == 7 && s[4] == '-' && all_digits(s, 4) &&
-               all_digits(s + 5, 2)) {
-        y = num(s, 4);
-        m = num(s + 5, 2);
-    } else if (n == 10 && s[4] == '-' && s[7] == '-' && all_digits(s, 4) &&
-               all_digits(s + 5, 2) && all_digits(s + 8, 2)) {
-        y = num(s, 4);
-        m = num(s + 5, 2);
-        d = num(s + 8, 2);
-    } else if (n == 6 && all_digits(s, 6)) { /* TABARI's YYMMDD */
-        y = num(s, 2);
+    if (n == 4 && tc_digits(s, 4)) {
+        y = tc_number(s, 4);
+    } else if (n == 7 && s[4] == '-' && tc_digits(s, 4) &&
+               tc_digits(s + 5, 2)) {
+        y = tc_number(s, 4);
+        m = tc_number(s + 5, 2);
+    } else if (n == 10 && s[4] == '-' && s[7] == '-' && tc_digits(s, 4) &&
+               tc_digits(s + 5, 2) && tc_digits(s + 8, 2)) {
+        y = tc_number(s, 4);
+        m = tc_number(s + 5, 2);
+        d = tc_number(s + 8, 2);
+    } else if (n == 6 && tc_digits(s, 6)) { /* TABARI's YYMMDD */
+        y = tc_number(s, 2);
         y += y < 50 ? 2000 : 1900;
-        m = num(s + 2, 2);
-        d = num(s + 4, 2);
+        m = tc_number(s + 2, 2);
+        d = tc_number(s + 4, 2);
     } else {
         return TC_ERR_INPUT;
     }
@@ -68,8 +43,8 @@ tc_status tc_day_parse(const char *s, size_t n, bool end, tc_day *out)
     if (m < 1 || m > 12)
         return TC_ERR_INPUT;
     if (d == 0)
-        d = end ? month_days(y, m) : 1;
-    if (d < 1 || d > month_days(y, m))
+        d = end ? tc_month_days(y, m) : 1;
+    if (d < 1 || d > tc_month_days(y, m))
         return TC_ERR_INPUT;
     *out = y * 10000 + m * 100 + d;
     return TC_OK;
