@@ -47,17 +47,39 @@ static void match_words(const tc_lexicon *lx, const char *s, size_t n)
 #define TC_DATA_DIR "data"
 #endif
 
-/* The bytes as event patterns. */
-static void load_patterns(const unsigned char *data, size_t size)
+static size_t count_lines(const char *s, size_t n)
+{
+    size_t i = 0, lines = 0;
+    while (i < n) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        lines++;
+        i = nl ? (size_t)(nl - s) + 1 : n;
+    }
+    return lines;
+}
+
+/* The bytes as event patterns: ours, or TABARI's converted to ours. */
+static void load_patterns(const unsigned char *data, size_t size, bool tabari)
 {
     tc_verbs *v = tc_verbs_new(NULL);
-    size_t errors = 0, np, k;
+    size_t errors = 0, np, k, n = size;
+    char *text = (char *)data, *conv = NULL;
     if (!v)
         return;
+    if (tabari) {
+        conv = tc_verbs_convert_tabari(NULL, "fuzz", (const char *)data, size,
+                                       NULL, NULL, NULL, NULL, &errors, &n);
+        if (!conv) {
+            tc_verbs_free(v);
+            return;
+        }
+        if (count_lines(conv, n) != count_lines((const char *)data, size) + 1)
+            abort(); /* one line out for one line in (and a last one) */
+        text = conv;
+    }
     if (tc_verbs_load_codes(v, TC_DATA_DIR "/cameo-codes.tsv", NULL, NULL,
                             &errors) == TC_OK &&
-        tc_verbs_load_text(v, "fuzz", (const char *)data, size, NULL, NULL,
-                           &errors) == TC_OK &&
+        tc_verbs_load_text(v, "fuzz", text, n, NULL, NULL, &errors) == TC_OK &&
         tc_verbs_freeze(v) == TC_OK) {
         np = tc_verbs_pattern_count(v);
         for (k = 0; k < np && k < 64; k++) {
@@ -67,6 +89,7 @@ static void load_patterns(const unsigned char *data, size_t size)
         }
     }
     tc_verbs_free(v);
+    free(conv);
 }
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -86,6 +109,6 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         tc_lexicon_freeze(lx) == TC_OK)
         match_words(lx, (const char *)data + 1, size - 1);
     tc_lexicon_free(lx);
-    load_patterns(data + 1, size - 1);
+    load_patterns(data + 1, size - 1, (data[0] & 4) != 0);
     return 0;
 }

@@ -112,6 +112,11 @@ typedef struct tc_options {
     size_t actor_file_count;
     const char *const *agent_files;
     size_t agent_file_count;
+    /* Event patterns (tc_engine_load_events): ours in data_dir/verbs, then
+     * these files, in our format or TABARI's. */
+    bool no_builtin_verbs;         /* only the files below */
+    const char *const *verb_files;
+    size_t verb_file_count;
     tc_limits limits;
     tc_format input_format;        /* default TC_FORMAT_AUTO */
     const char *default_date;      /* date of articles without one, or NULL */

@@ -202,6 +202,7 @@ tc_status tc_engine_load_events(tc_engine *e, size_t *bad_lines, tc_error *err)
     char path[4096];
     tc_verbs *v;
     tc_status st;
+    size_t i;
     if (e->verbs)
         return TC_OK;
     st = tc_engine_load_actors(e, &bad, err);
@@ -212,9 +213,13 @@ tc_status tc_engine_load_events(tc_engine *e, size_t *bad_lines, tc_error *err)
         return tc_error_set(err, TC_ERR_NOMEM, NULL, 0, 0, "out of memory");
     st = tc_verbs_load_codes(v, data_path(e, "cameo-codes.tsv", path, sizeof path),
                              relay, &wr, &bad);
-    if (st == TC_OK)
+    if (st == TC_OK && !o->no_builtin_verbs)
         st = tc_verbs_load_dir(v, data_path(e, "verbs", path, sizeof path),
                                relay, &wr, &bad);
+    for (i = 0; st == TC_OK && i < o->verb_file_count; i++) {
+        snprintf(path, sizeof path, "%s", o->verb_files[i]);
+        st = tc_verbs_load_file(v, path, relay, &wr, &bad);
+    }
     if (st == TC_OK)
         st = tc_events_register(v);
     if (st == TC_OK)

@@ -56,7 +56,9 @@ static const command commands[] = {
      "  --agents FILE     also load an agent dictionary (repeatable)\n"
      "  --data DIR        the data directory (default: $TACITUS_DATA, else the\n"
      "                    build's data/)\n"
-     "  --no-builtin      load only the --actors and --agents files\n",
+     "  --no-builtin      load only the --actors and --agents files\n"
+     "  --verbs FILE      also load event patterns, ours or TABARI's (repeatable)\n"
+     "  --no-builtin-verbs  load only the --verbs files\n",
      tc_doc_write_actors, 1},
     {"code", "events: who did what to whom, in CAMEO and PLOVER (JSONL)",
      "Writes one JSONL record per event:\n"
@@ -249,14 +251,16 @@ static tc_status run_input(tc_engine *engine, tc_doc *doc, const char *path,
 }
 
 enum { OPT_DATE = 256, OPT_FORMAT, OPT_MAX_ARTICLE, OPT_MAX_RECORD,
-       OPT_NO_PROGRESS, OPT_ACTORS, OPT_AGENTS, OPT_DATA, OPT_NO_BUILTIN,
+       OPT_NO_PROGRESS, OPT_ACTORS, OPT_AGENTS, OPT_VERBS, OPT_NO_BUILTIN_VERBS,
+       OPT_DATA, OPT_NO_BUILTIN,
        OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT };
 
 #define MAX_DICT_FILES 32
 
 typedef struct dict_files {
     const char *actors[MAX_DICT_FILES], *agents[MAX_DICT_FILES];
-    size_t nactors, nagents;
+    const char *verbs[MAX_DICT_FILES];
+    size_t nactors, nagents, nverbs;
 } dict_files;
 
 static bool add_file(const char **list, size_t *n, const char *path)
@@ -291,6 +295,8 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
         {"quiet", no_argument, NULL, 'q'},
         {"actors", required_argument, NULL, OPT_ACTORS},
         {"agents", required_argument, NULL, OPT_AGENTS},
+        {"verbs", required_argument, NULL, OPT_VERBS},
+        {"no-builtin-verbs", no_argument, NULL, OPT_NO_BUILTIN_VERBS},
         {"data", required_argument, NULL, OPT_DATA},
         {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
         {"stats", no_argument, NULL, OPT_STATS},
@@ -325,6 +331,11 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
             if (!add_file(df->agents, &df->nagents, optarg))
                 return -1;
             break;
+        case OPT_VERBS:
+            if (!add_file(df->verbs, &df->nverbs, optarg))
+                return -1;
+            break;
+        case OPT_NO_BUILTIN_VERBS: opt->no_builtin_verbs = true; break;
         case OPT_DATA: opt->data_dir = optarg; break;
         case OPT_NO_BUILTIN: opt->no_builtin_actors = true; break;
         case OPT_STATS: rs->stats = true; break;
@@ -356,6 +367,8 @@ static tc_engine *make_engine(tc_options *opt, run_state *rs,
     opt->actor_file_count = df->nactors;
     opt->agent_files = df->agents;
     opt->agent_file_count = df->nagents;
+    opt->verb_files = df->verbs;
+    opt->verb_file_count = df->nverbs;
     return tc_engine_new(opt, err);
 }
 

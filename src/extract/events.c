@@ -228,6 +228,7 @@ static tc_status set_up(const tc_verbs *v, tc_arena *arena, ev_sentence *es,
 typedef struct pmatch {
     int32_t targets[2];
     uint32_t ntargets;
+    int32_t source;          /* a $S mention, or -1 */
     uint32_t end;            /* first token after the match */
     bool each_other;
     uint32_t words[24];      /* tokens matched by literal words */
@@ -308,6 +309,86 @@ static bool reverses(const ev_sentence *es, uint32_t from, uint32_t to)
     return false;
 }
 
+/* The mention that ends just before token `pos` (within `allow` tokens),
+ * or -1; *pos moves to its first token. */
+static int32_t mention_before(const ev_sentence *es, uint32_t *pos,
+                              uint32_t allow)
+{
+    uint32_t j = *pos, steps = 0;
+    while (j > 0 && steps <= allow + 3) {
+        j--;
+        steps++;
+        if (es->ti[j].inside >= 0) {
+            int32_t m = es->ti[j].inside;
+            const tc_mention *mm = mention(es, m);
+            *pos = mm->tok0 - es->t0;
+            return m;
+        }
+    }
+    return -1;
+}
+
+/* Matches the elements written before the head ("failed to @agree"),
+ * right to left from the head at `head`. */
+static bool match_before(const ev_sentence *es, const tc_verbs *v,
+                         const tc_pattern *p, uint32_t head, bool given_target,
+                         pmatch *m)
+{
+    uint32_t pos = head, allow = 2, k = p->pre;
+    while (k-- > 0) {
+        const tc_pat_elem *e = tc_verbs_elem(v, p->first_elem + k);
+        int32_t found;
+        uint32_t j, steps;
+        bool hit = false;
+        switch (e->kind) {
+        case TC_PE_SKIP:
+            allow = 6;
+            continue;
+        case TC_PE_TARGET:
+        case TC_PE_SOURCE:
+            if (e->kind == TC_PE_TARGET && given_target && m->ntargets == 0) {
+                m->ntargets = 1;
+                continue;
+            }
+            found = mention_before(es, &pos, allow);
+            if (found < 0)
+                return false;
+            if (e->kind == TC_PE_SOURCE)
+                m->source = found;
+            else if (m->ntargets < 2)
+                m->targets[m->ntargets++] = found;
+            break;
+        case TC_PE_EACH_OTHER:
+            return false; /* only after the head */
+        default:
+            for (j = pos, steps = 0; j > 0 && steps <= allow; steps++) {
+                j--;
+                if (es->ti[j].glued) {
+                    steps--;
+                    continue;
+                }
+                if (word_in(v, e, es->ti[j].word)) {
+                    hit = true;
+                    break;
+                }
+                if (es->ti[j].inside >= 0)
+                    break; /* words do not skip over actors */
+            }
+            if (!hit) {
+                if (e->optional)
+                    continue;
+                return false;
+            }
+            pos = j;
+            if (m->nwords < 24)
+                m->words[m->nwords++] = j;
+            break;
+        }
+        allow = 2;
+    }
+    return true;
+}
+
 /* Matches pattern p after the head at `start`.  With `given_target`
  * (the passive), a $T needs nothing in the text. */
 static bool match_pattern(const ev_sentence *es, const tc_verbs *v,
@@ -318,8 +399,17 @@ static bool match_pattern(const ev_sentence *es, const tc_verbs *v,
     m->ntargets = m->nwords = 0;
     m->each_other = false;
     m->targets[0] = m->targets[1] = -1;
-    for (k = 0; k < p->elem_count; k++) {
+    m->source = -1;
+    if (p->pre && !match_before(es, v, p, start - 1, given_target, m))
+        return false;
+    for (k = p->pre; k < p->elem_count; k++) {
         const tc_pat_elem *e = tc_verbs_elem(v, p->first_elem + k);
+        if (e->kind == TC_PE_SOURCE) {
+            if (!find_target(es, &pos, allow, clause, &m->source))
+                return false;
+            allow = 2;
+            continue;
+        }
         if (e->kind == TC_PE_SKIP) {
             allow = 6;
             skip_from = pos;
@@ -634,6 +724,7 @@ typedef struct ev_ctx {
     tc_vec *out;
     size_t sentence_first;   /* first event of the sentence in out */
     tc_role role;
+    bool discard;            /* a "###" pattern matched: drop the sentence */
 } ev_ctx;
 
 static uint32_t span_start(const ev_sentence *es, int32_t m, uint32_t t)
@@ -824,6 +915,8 @@ static tc_status realize(ev_ctx *c, const ev_sentence *es, uint32_t i,
             st = emit_match(c, es, &d, src, ns, m);
         }
         return st;
+    } else if (m->source >= 0) {
+        src[ns++] = m->source; /* the pattern's own $S */
     } else {
         ns = subjects(es, i, src);
         if (!ns && tok_in(es, i, speech_words) && i + 1 < es->n &&
@@ -859,6 +952,10 @@ static tc_status use_match(ev_ctx *c, const ev_sentence *es, uint32_t i,
     uint32_t w;
     for (w = 0; w < m->nwords; w++)
         ((ev_sentence *)es)->ti[m->words[w]].used = true;
+    if (p->action == TC_PAT_DISCARD)
+        c->discard = true;
+    if (p->action != TC_PAT_EVENT)
+        return TC_OK; /* "---": these words code nothing */
     return realize(c, es, i, p, pas, m);
 }
 
@@ -1068,9 +1165,14 @@ tc_status tc_extract_events(const tc_verbs *v, const tc_event_input *in,
             continue;
         es.reporter = end_reporter(&es);
         c.sentence_first = events->n;
-        for (i = 0; i < es.n && st == TC_OK; i++)
+        c.discard = false;
+        for (i = 0; i < es.n && st == TC_OK && !c.discard; i++)
             if (es.ti[i].word && es.ti[i].inside < 0)
                 st = try_token(&c, &es, i);
+        if (c.discard) { /* "###": nothing of this sentence is coded */
+            events->n = c.sentence_first;
+            continue;
+        }
         drop_statements(&c);
         order_sentence(&c);
     }

@@ -132,7 +132,9 @@ static void each_line(vloader *ld, const char *text, size_t n, line_fn fn)
         const char *nl = memchr(text + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - text) : n;
         tc_sv line = tc_sv_make(text + i, e - i);
-        const char *hash = memchr(line.p, '#', line.n);
+        /* "### pattern" (discard) is a code, not a comment */
+        size_t skip = line.n > 3 && memcmp(line.p, "###", 3) == 0 ? 3 : 0;
+        const char *hash = memchr(line.p + skip, '#', line.n - skip);
         ld->line++;
         ld->byte = i;
         if (hash)
@@ -218,6 +220,46 @@ static tc_status load_path(tc_verbs *v, const char *path, line_fn fn,
     return TC_OK;
 }
 
+static bool in_table(const char *code, void *kctx)
+{
+    return tc_verbs_find_code(kctx, code) != NULL;
+}
+
+tc_status tc_verbs_load_file(tc_verbs *v, const char *path, tc_warn_fn warn,
+                             void *ctx, size_t *errors)
+{
+    char *text;
+    size_t n;
+    tc_status st = tc_read_file(v->alloc, path, 64u * 1024u * 1024u, &text, &n);
+    if (st != TC_OK)
+        return st;
+    if (tc_verbs_is_tabari(text, n)) {
+        tc_free(v->alloc, text);
+        return tc_verbs_load_tabari(v, path, warn, ctx, errors);
+    }
+    st = tc_verbs_load_text(v, path, text, n, warn, ctx, errors);
+    tc_free(v->alloc, text);
+    return st;
+}
+
+tc_status tc_verbs_load_tabari(tc_verbs *v, const char *path, tc_warn_fn warn,
+                               void *ctx, size_t *errors)
+{
+    char *text, *ours;
+    size_t n, on = 0;
+    tc_status st = tc_read_file(v->alloc, path, 64u * 1024u * 1024u, &text, &n);
+    if (st != TC_OK)
+        return st;
+    ours = tc_verbs_convert_tabari(v->alloc, path, text, n, in_table, v, warn,
+                                   ctx, errors, &on);
+    tc_free(v->alloc, text);
+    if (!ours)
+        return TC_ERR_NOMEM;
+    st = tc_verbs_load_text(v, path, ours, on, warn, ctx, errors);
+    tc_free(v->alloc, ours);
+    return st;
+}
+
 tc_status tc_verbs_load_codes(tc_verbs *v, const char *path, tc_warn_fn warn,
                               void *ctx, size_t *errors)
 {
@@ -292,6 +334,33 @@ static const form_rec *find_synset(const tc_verbs *v, tc_sv name)
     return NULL;
 }
 
+static size_t regular(const char *w, const char *what, char *out, size_t cap);
+static tc_status add_form(tc_verbs *v, uint32_t form, uint32_t head,
+                          unsigned kinds);
+
+/* A word and its regular forms (-s, -ed, -ing), for "word+". */
+static bool push_with_forms(tc_verbs *v, tc_sv w, tc_pat_elem *e)
+{
+    static const char *const what[] = {"s", "ed", "ing"};
+    char key[KEY_BUF], form[KEY_BUF];
+    size_t kn = tc_key_make(w.p, w.n, key, sizeof key), k;
+    if (!kn || kn + 1 >= sizeof key)
+        return false;
+    key[kn] = '\0';
+    if (push_word(v, tc_lexicon_intern(v->strings, key, kn)) != TC_OK)
+        return false;
+    e->count++;
+    for (k = 0; k < 3; k++) {
+        size_t fn = regular(key, what[k], form, sizeof form);
+        if (!fn)
+            continue;
+        if (push_word(v, tc_lexicon_intern(v->strings, form, fn)) != TC_OK)
+            return false;
+        e->count++;
+    }
+    return true;
+}
+
 /* Pushes the words of one alternative: a word, or a synset's words. */
 static bool push_alternative(vloader *ld, tc_sv alt, tc_pat_elem *e)
 {
@@ -309,6 +378,8 @@ static bool push_alternative(vloader *ld, tc_sv alt, tc_pat_elem *e)
         }
         return true;
     }
+    if (alt.n > 1 && alt.p[alt.n - 1] == '+') /* "resolution+" */
+        return push_with_forms(v, tc_sv_make(alt.p, alt.n - 1), e);
     id = alt.n && alt.p[0] != '$' ? intern_key(v, alt.p, alt.n) : 0;
     if (!id || push_word(v, id) != TC_OK)
         return false;
@@ -361,6 +432,11 @@ static bool parse_elem(vloader *ld, tc_sv tok, tc_pattern *p, tc_pat_elem *e)
         p->targets++;
         return true;
     }
+    if (tc_sv_eq(tok, tc_sv_cstr("$S"))) {
+        e->kind = TC_PE_SOURCE;
+        p->has_source = 1;
+        return true;
+    }
     if (tc_sv_eq(tok, tc_sv_cstr("*"))) {
         e->kind = TC_PE_SKIP;
         return true;
@@ -394,60 +470,142 @@ static bool parse_head(vloader *ld, tc_sv tok, tc_pattern *p)
     return p->head != 0;
 }
 
-static bool parse_pattern(vloader *ld, tc_pattern *p, tc_sv *tok, size_t n)
+/* The index of the head among the tokens: the one written "@head", else
+ * the first. */
+static size_t head_index(const tc_sv *tok, size_t n)
 {
     size_t i;
+    for (i = 0; i < n; i++)
+        if (tok[i].n > 1 && tok[i].p[0] == '@')
+            return i;
+    return 0;
+}
+
+static bool push_elem(vloader *ld, tc_pattern *p, tc_sv *tok, size_t n,
+                      size_t *i)
+{
+    tc_pat_elem e, *slot;
     tc_status st;
-    if (!parse_head(ld, tok[0], p))
+    if (tc_sv_eq_nocase(tok[*i], tc_sv_cstr("each")) && *i + 1 < n &&
+        tc_sv_eq_nocase(tok[*i + 1], tc_sv_cstr("other"))) {
+        memset(&e, 0, sizeof e);
+        e.kind = TC_PE_EACH_OTHER;
+        p->reciprocal = 1;
+        p->literals++;
+        (*i)++;
+    } else if (!parse_elem(ld, tok[*i], p, &e)) {
+        return false;
+    }
+    slot = tc_vec_push(&ld->v->elems, &st);
+    if (!slot)
+        return false;
+    *slot = e;
+    p->elem_count++;
+    return true;
+}
+
+static bool parse_pattern(vloader *ld, tc_pattern *p, tc_sv *tok, size_t n)
+{
+    size_t i, h = head_index(tok, n);
+    tc_sv head = tok[h];
+    if (head.p[0] == '@')
+        head = tc_sv_make(head.p + 1, head.n - 1);
+    if (!parse_head(ld, head, p))
         return false;
     p->first_elem = (uint32_t)ld->v->elems.n;
-    for (i = 1; i < n; i++) {
-        tc_pat_elem e, *slot;
-        if (tc_sv_eq_nocase(tok[i], tc_sv_cstr("each")) && i + 1 < n &&
-            tc_sv_eq_nocase(tok[i + 1], tc_sv_cstr("other"))) {
-            memset(&e, 0, sizeof e);
-            e.kind = TC_PE_EACH_OTHER;
-            p->reciprocal = 1;
-            p->literals++;
-            i++;
-        } else if (!parse_elem(ld, tok[i], p, &e)) {
+    for (i = 0; i < h; i++)
+        if (!push_elem(ld, p, tok, h, &i))
             return false;
-        }
-        slot = tc_vec_push(&ld->v->elems, &st);
-        if (!slot)
+    p->pre = (uint8_t)p->elem_count;
+    for (i = h + 1; i < n; i++)
+        if (!push_elem(ld, p, tok, n, &i))
             return false;
-        *slot = e;
-        p->elem_count++;
-    }
     return true;
+}
+
+/* A code outside CAMEO ("=075A" in a converted TABARI file): kept as
+ * written, with the Goldstein value and QuadClass of its root when the
+ * first two characters name one. */
+static const tc_code_info *custom_code(tc_verbs *v, const char *code)
+{
+    const tc_code_info *found = tc_verbs_find_code(v, code), *root;
+    char r[3];
+    tc_code_info *c;
+    if (found)
+        return found;
+    if (v->ncodes == MAX_CODES)
+        return NULL;
+    snprintf(r, sizeof r, "%.2s", code);
+    root = tc_verbs_find_code(v, r);
+    c = &v->codes[v->ncodes++];
+    memset(c, 0, sizeof *c);
+    snprintf(c->code, sizeof c->code, "%s", code);
+    if (root) {
+        snprintf(c->root, sizeof c->root, "%s", r);
+        c->goldstein = root->goldstein;
+        c->quad = root->quad;
+    } else {
+        snprintf(c->root, sizeof c->root, "--");
+    }
+    return c;
+}
+
+/* "~ lemma form form ...": forms of a verb that no rule makes. */
+static void forms_line(vloader *ld, tc_sv line)
+{
+    tc_sv f[MAX_ELEMS + 2];
+    size_t n = fields(line, f, MAX_ELEMS + 2), i;
+    uint32_t lemma;
+    if (n < 3) {
+        bad(ld, "want: ~ lemma form [form ...] in", line.p);
+        return;
+    }
+    lemma = intern_key(ld->v, f[1].p, f[1].n);
+    for (i = 2; i < n && lemma; i++) {
+        uint32_t form = intern_key(ld->v, f[i].p, f[i].n);
+        /* unknown tense: read as a finite active form */
+        if (add_form(ld->v, form, lemma, TC_FORM_S | TC_FORM_PAST) != TC_OK)
+            return;
+    }
 }
 
 static void pattern_line(vloader *ld, tc_sv line)
 {
     tc_sv tok[MAX_ELEMS + 2];
     size_t n;
+    const tc_code_info *c = NULL;
+    char code[6];
+    tc_pattern p, *slot;
+    tc_status st;
     if (line.p[0] == '&') {
         synset_line(ld, line);
         return;
     }
+    if (line.p[0] == '~') {
+        forms_line(ld, line);
+        return;
+    }
     n = fields(line, tok, MAX_ELEMS + 2);
-    const tc_code_info *c;
-    char code[5];
-    tc_pattern p, *slot;
-    tc_status st;
-    if (n < 2 || tok[0].n < 2 || tok[0].n > 4) {
+    if (n < 2 || tok[0].n < 2 || tok[0].n > 5) {
         bad(ld, "want: CODE PATTERN in", line.p);
         return;
     }
     snprintf(code, sizeof code, "%.*s", (int)tok[0].n, tok[0].p);
-    c = tc_verbs_find_code(ld->v, code);
     memset(&p, 0, sizeof p);
     p.line = (uint32_t)ld->line;
-    if (!c) {
+    if (strcmp(code, "---") == 0)
+        p.action = TC_PAT_NULL;
+    else if (strcmp(code, "###") == 0)
+        p.action = TC_PAT_DISCARD;
+    else if (code[0] == '=' && code[1])
+        c = custom_code(ld->v, code + 1);
+    else if (tok[0].n <= 4)
+        c = tc_verbs_find_code(ld->v, code);
+    if (!c && p.action == TC_PAT_EVENT) {
         bad(ld, "unknown CAMEO code in", line.p);
         return;
     }
-    p.code = (uint16_t)(c - ld->v->codes);
+    p.code = c ? (uint16_t)(c - ld->v->codes) : 0;
     if (!parse_pattern(ld, &p, tok + 1, n - 1)) {
         bad(ld, "bad pattern", line.p);
         return;
@@ -631,7 +789,8 @@ static int form_cmp(const void *a, const void *b)
 static int pattern_cmp(const void *a, const void *b)
 {
     const tc_pattern *x = a, *y = b;
-    int sx = x->literals + x->targets, sy = y->literals + y->targets;
+    int sx = x->literals + x->targets + x->has_source,
+        sy = y->literals + y->targets + y->has_source;
     if (x->head != y->head)
         return x->head < y->head ? -1 : 1;
     if (x->nominal != y->nominal)
@@ -734,8 +893,9 @@ static tc_status build_gates(tc_verbs *v)
     tc_status st = TC_OK;
     for (i = 0; i < v->patterns.n && st == TC_OK; i++) {
         const tc_pattern *p = tc_vec_at(&v->patterns, i);
-        const tc_pat_elem *e = p->elem_count ? tc_vec_at(&v->elems, p->first_elem)
-                                             : NULL;
+        const tc_pat_elem *e =
+            p->elem_count > p->pre ? tc_vec_at(&v->elems, p->first_elem + p->pre)
+                                   : NULL;
         if (!e || e->kind != TC_PE_WORDS || e->optional) {
             st = add_gate(v, p->head, 0, (uint32_t)i);
             continue;

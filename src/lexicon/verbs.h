@@ -30,8 +30,16 @@ typedef enum tc_pe_kind {
     TC_PE_WORDS = 0,  /* one of words[first .. first+count) */
     TC_PE_SKIP,       /* up to four non-actor tokens */
     TC_PE_TARGET,     /* an actor mention */
-    TC_PE_EACH_OTHER  /* "each other": reciprocal */
+    TC_PE_EACH_OTHER, /* "each other": reciprocal */
+    TC_PE_SOURCE      /* an actor mention that is the source ($S) */
 } tc_pe_kind;
+
+/* What a matched pattern does. */
+typedef enum tc_pat_action {
+    TC_PAT_EVENT = 0, /* codes an event */
+    TC_PAT_NULL,      /* "---": the words code nothing (and nothing else) */
+    TC_PAT_DISCARD    /* "###": the sentence codes nothing at all */
+} tc_pat_action;
 
 typedef struct tc_pat_elem {
     uint8_t kind;
@@ -47,6 +55,9 @@ typedef struct tc_pattern {
     uint8_t targets;  /* $T count */
     uint8_t literals; /* literal elements: specificity */
     uint8_t reciprocal;
+    uint8_t pre;      /* elements before the head (matched leftwards) */
+    uint8_t action;   /* tc_pat_action */
+    uint8_t has_source; /* a $S element */
     uint32_t first_elem;
     uint32_t elem_count;
     uint32_t line;    /* for messages */
@@ -67,6 +78,28 @@ tc_status tc_verbs_load_dir(tc_verbs *v, const char *dir, tc_warn_fn warn,
 tc_status tc_verbs_load_text(tc_verbs *v, const char *name, const char *text,
                              size_t n, tc_warn_fn warn, void *ctx,
                              size_t *errors);
+/* A verbs file in our format or TABARI's (told apart by its content). */
+tc_status tc_verbs_load_file(tc_verbs *v, const char *path, tc_warn_fn warn,
+                             void *ctx, size_t *errors);
+/* A TABARI verbs file (<SYNSETS>, verbs with [codes], "- ... * ..."
+ * patterns, {forms}) read through its conversion to our format (below);
+ * codes outside CAMEO are kept as written.  Unsupported features are
+ * warnings with their location. */
+tc_status tc_verbs_load_tabari(tc_verbs *v, const char *path, tc_warn_fn warn,
+                               void *ctx, size_t *errors);
+/* Converts TABARI verbs text into our pattern format, one output line per
+ * input line (so that locations stay right); `known` tells whether a code
+ * is in the CAMEO table (NULL: all are).  Returns the text (free with
+ * tc_free) or NULL when out of memory. */
+char *tc_verbs_convert_tabari(const tc_allocator *alloc, const char *name,
+                              const char *text, size_t n,
+                              bool (*known)(const char *code, void *kctx),
+                              void *kctx, tc_warn_fn warn, void *ctx,
+                              size_t *errors, size_t *out_len);
+/* Whether a verbs file is in TABARI's format (a <SYNSETS> section, "[code]"
+ * after a verb, "- " pattern lines). */
+bool tc_verbs_is_tabari(const char *text, size_t n);
+
 /* Word classes for the event finder (speech verbs, prepositions, ...):
  * a word (its key) gets class bits, read back in one lookup per token. */
 tc_status tc_verbs_add_class(tc_verbs *v, const char *word, unsigned bits);

@@ -169,6 +169,73 @@ static void bad_lines_located(void **state)
     assert_int_equal(f->lines[1], 11);
 }
 
+/* TABARI verbs text into ours, one line for one line. */
+static void tabari_converted(void **state)
+{
+    static const char in[] =
+        "<SYNSETS>\n"                        /* 1 */
+        "&ARMS\n"                            /* 2 */
+        "+MORTARS\n"                         /* 3 */
+        "+HEAVY ARMS\n"                      /* 4: multi-word, warned */
+        "</SYNSETS>\n"                       /* 5: the set, written here */
+        "SHELL  [195] ; comment\n"           /* 6 */
+        "- FAILED_TO_*  [---]\n"             /* 7 */
+        "- * + WITH &ARMS  [194]\n"          /* 8 */
+        "- * { TOWN_ | CITY_ }  [075A]\n"    /* 9: not CAMEO, kept */
+        "SEND_  [070:071]\n"                 /* 10: paired */
+        "{ SENT_ }\n"                        /* 11 */
+        "- * + BACK  [###]\n"                /* 12 */
+        "- % * +  [070]\n";                  /* 13: compound, warned */
+    fixture *f = *state;
+    size_t errors = 0, n = 0;
+    char *out = tc_verbs_convert_tabari(NULL, "t.verbs", in, sizeof in - 1,
+                                        NULL, NULL, NULL, NULL, &errors, &n);
+    const char *want =
+        "\n\n\n\n&ARMS mortars\n"
+        "195 @shell $T\n"
+        "--- failed to @shell\n"
+        "194 @shell $T with &ARMS\n"
+        "075A @shell town|city\n"
+        "070 @send $T\n"
+        "~ send sent\n"
+        "### @send $T back\n"
+        "\n\n";
+    (void)f;
+    assert_non_null(out);
+    assert_int_equal(errors, 2);
+    assert_string_equal(out, want);
+    free(out);
+}
+
+/* A converted TABARI file loads: words before the verb, $S, null. */
+static void tabari_loaded(void **state)
+{
+    fixture *f = *state;
+    tc_verbs *v = tc_verbs_new(NULL);
+    size_t errors = 0, n;
+    const tc_pattern *p;
+    write_file("t.verbs", "SHELL [194]\n- FAILED_TO_* [---]\n"
+                          "- * + FOR $ [9z9]\n");
+    assert_true(tc_verbs_load_codes(v, "data/cameo-codes.tsv", NULL, NULL,
+                                    &errors) == TC_OK);
+    {
+        char path[128];
+        snprintf(path, sizeof path, "%s/t.verbs", dir);
+        assert_true(tc_verbs_load_file(v, path, NULL, NULL, &errors) == TC_OK);
+    }
+    assert_true(tc_verbs_freeze(v) == TC_OK);
+    assert_int_equal(errors, 0);
+    p = tc_verbs_patterns(v, tc_verbs_word(v, "shell", 5), &n);
+    assert_int_equal(n, 3);
+    assert_int_equal(p[0].pre, 0); /* most specific first: $T for $S */
+    assert_true(p[0].has_source);
+    assert_string_equal(tc_verbs_code(v, p[0].code)->code, "9z9");
+    assert_int_equal(p[1].pre, 2);
+    assert_int_equal(p[1].action, TC_PAT_NULL);
+    (void)f;
+    tc_verbs_free(v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +244,8 @@ int main(void)
         cmocka_unit_test(patterns_sorted_and_parsed),
         cmocka_unit_test(synsets_expand),
         cmocka_unit_test(bad_lines_located),
+        cmocka_unit_test(tabari_converted),
+        cmocka_unit_test(tabari_loaded),
     };
     return cmocka_run_group_tests_name("lexicon/verbs", tests, setup, teardown);
 }
