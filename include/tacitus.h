@@ -318,7 +318,9 @@ size_t tc_engine_event_patterns(const tc_engine *engine);
 typedef struct tc_event {
     size_t sentence;           /* 1-based */
     size_t start, end;         /* the evidence in the article text */
-    const char *date;          /* the article date for now */
+    const char *date;          /* YYYY-MM-DD: its sentence's date, else the article's */
+    const char *date_precision;/* day, week, month, year, range */
+    bool dated;                /* the sentence gave the date */
     const char *source;        /* CAMEO actor codes */
     const char *target;
     const char *code;          /* CAMEO event code */
@@ -338,6 +340,32 @@ typedef struct tc_event {
 
 size_t tc_doc_event_count(const tc_doc *doc);
 tc_status tc_doc_event(const tc_doc *doc, size_t i, tc_event *out);
+
+/* ---- Counts ------------------------------------------------------------- */
+
+/* A count fact: how many were killed, wounded, arrested, kidnapped, went
+ * missing, were displaced or evacuated, fled as refugees, were deployed,
+ * protested, or how many strikes there were.  Strings are borrowed. */
+typedef struct tc_count {
+    size_t sentence;           /* 1-based */
+    size_t start, end;         /* the evidence in the article text */
+    size_t number_start, number_end;
+    const char *type;          /* KILL WOUND ARREST KIDNAP MISSING DISPLACE
+                                  EVACUATE REFUGEE DEPLOY PROTEST ATTACK */
+    double number, high;       /* high > number for a range */
+    const char *precision;     /* exact, approximate, at_least, at_most, range */
+    const char *object;        /* civilians, soldiers, troops, people, ... */
+    const char *object_code;   /* UKRCVL; the role code alone when no country */
+    const char *actor_code;    /* who did it (deployed, attacked), or "" */
+    bool cumulative;           /* a running total ("since 2014") */
+    int since_year;            /* its start year, or 0 */
+    bool singular;             /* one person, no number written */
+    char date[11], date_end[11];
+    const char *date_precision;
+} tc_count;
+
+size_t tc_doc_count_count(const tc_doc *doc);
+tc_status tc_doc_count(const tc_doc *doc, size_t i, tc_count *out);
 
 /* ---- Readers ------------------------------------------------------------ */
 
@@ -393,6 +421,11 @@ tc_status tc_doc_write_events(const tc_doc *doc, FILE *out);
 /* The same as tab-separated lines, TABARI-like: date, source, target,
  * code, article, sentence, negated, modality, verb text. */
 tc_status tc_doc_write_events_tsv(const tc_doc *doc, FILE *out);
+/* One JSONL record per count fact:
+ * {"kind":"count","article","sentence","start","end","type","number",
+ *  "high","precision","object","object_code","actor_code","cumulative",
+ *  "since","date","date_end","date_precision","location","number_text"}. */
+tc_status tc_doc_write_counts(const tc_doc *doc, FILE *out);
 
 /* One JSONL record per token: {"kind":"token","article","sentence","start",
  * "end","text","norm","type","flags"}. */

@@ -39,6 +39,8 @@ tc_doc *tc_doc_new(tc_engine *engine)
     tc_vec_init(&doc->toks, a, sizeof(tc_tok), l->max_tokens);
     tc_vec_init(&doc->mentions, a, sizeof(tc_mention), l->max_tokens);
     tc_vec_init(&doc->events, a, sizeof(tc_event_rec), l->max_tokens);
+    tc_vec_init(&doc->dates, a, sizeof(tc_date_rec), l->max_tokens);
+    tc_vec_init(&doc->counts, a, sizeof(tc_count_rec), l->max_tokens);
     return doc;
 }
 
@@ -52,6 +54,8 @@ void tc_doc_free(tc_doc *doc)
     tc_vec_free(&doc->toks);
     tc_vec_free(&doc->mentions);
     tc_vec_free(&doc->events);
+    tc_vec_free(&doc->dates);
+    tc_vec_free(&doc->counts);
     tc_free(doc->alloc, doc);
 }
 
@@ -63,6 +67,8 @@ static void doc_reset(tc_doc *doc)
     tc_vec_clear(&doc->toks);
     tc_vec_clear(&doc->mentions);
     tc_vec_clear(&doc->events);
+    tc_vec_clear(&doc->dates);
+    tc_vec_clear(&doc->counts);
     doc->id = doc->date = doc->title = "";
     doc->url = doc->source = doc->language = "";
     doc->raw = "";
@@ -354,7 +360,9 @@ tc_status tc_doc_event(const tc_doc *doc, size_t i, tc_event *out)
     out->sentence = (size_t)r->sentence + 1;
     out->start = to_text(doc, a->start);
     out->end = to_text(doc, b->end);
-    out->date = doc->date;
+    out->date = r->date;
+    out->date_precision = tc_date_precision_name((tc_date_precision)r->date_precision);
+    out->dated = r->dated != 0;
     out->source = mention_code(doc, r->source, &out->source_start,
                                &out->source_end);
     out->target = mention_code(doc, r->target, &out->target_start,
@@ -374,5 +382,46 @@ tc_status tc_doc_event(const tc_doc *doc, size_t i, tc_event *out)
     b = tc_vec_at(&doc->toks, r->verb1 - 1);
     out->verb_start = to_text(doc, a->start);
     out->verb_end = to_text(doc, b->end);
+    return TC_OK;
+}
+
+/* ---- Counts ------------------------------------------------------------ */
+
+size_t tc_doc_count_count(const tc_doc *doc)
+{
+    return doc && doc->analyzed ? doc->counts.n : 0;
+}
+
+tc_status tc_doc_count(const tc_doc *doc, size_t i, tc_count *out)
+{
+    const tc_count_rec *r;
+    const tc_tok *a, *b;
+    size_t ignore;
+    if (i >= tc_doc_count_count(doc))
+        return TC_ERR_USAGE;
+    r = tc_vec_at(&doc->counts, i);
+    a = tc_vec_at(&doc->toks, r->tok0);
+    b = tc_vec_at(&doc->toks, r->tok1 - 1);
+    out->sentence = (size_t)r->sentence + 1;
+    out->start = to_text(doc, a->start);
+    out->end = to_text(doc, b->end);
+    a = tc_vec_at(&doc->toks, r->num0);
+    b = tc_vec_at(&doc->toks, r->num1 - 1);
+    out->number_start = to_text(doc, a->start);
+    out->number_end = to_text(doc, b->end);
+    out->type = tc_count_type_name((tc_count_type)r->type);
+    out->number = r->number;
+    out->high = r->high;
+    out->precision = tc_num_precision_name((tc_num_precision)r->precision);
+    out->object = r->object;
+    out->object_code = r->object_code;
+    out->actor_code = mention_code(doc, r->actor, &ignore, &ignore);
+    out->cumulative = r->cumulative != 0;
+    out->since_year = r->since_year;
+    out->singular = r->singular != 0;
+    tc_day_format(r->date, out->date);
+    tc_day_format(r->date_end, out->date_end);
+    out->date_precision =
+        tc_date_precision_name((tc_date_precision)r->date_precision);
     return TC_OK;
 }

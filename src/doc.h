@@ -39,6 +39,8 @@ struct tc_doc {
     tc_vec toks;           /* tc_tok */
     tc_vec mentions;       /* tc_mention */
     tc_vec events;         /* tc_event_rec */
+    tc_vec dates;          /* tc_date_rec */
+    tc_vec counts;         /* tc_count_rec */
     bool loaded, analyzed;
 };
 

@@ -3,8 +3,8 @@
  *
  * An article goes: decode (raw bytes -> valid UTF-8 article text) ->
  * normalize (-> matching text and offset map) -> paragraphs -> roles ->
- * sentences -> tokens -> roles -> actors -> events (each when the engine
- * has loaded its dictionaries).  Stages never call each other; each reads what the
+ * sentences -> tokens -> roles -> actors -> dates -> events -> counts (from
+ * actors on, when the engine has loaded its dictionaries).  Stages never call each other; each reads what the
  * previous one left in the document.
  */
 #include "doc.h"
@@ -82,6 +82,45 @@ static tc_status find_events(tc_doc *doc, const tc_keys *keys)
                              &doc->events);
 }
 
+static tc_status find_dates(tc_doc *doc, const tc_keys *keys)
+{
+    tc_date_input in;
+    in.paras = &doc->paras;
+    in.sents = &doc->sents;
+    in.toks = &doc->toks;
+    in.keys = keys;
+    in.day = article_day(doc);
+    return tc_extract_dates(&in, &doc->dates);
+}
+
+/* Each event takes the date its sentence gives nearest to its verb, else
+ * the article's. */
+static void date_events(tc_doc *doc)
+{
+    tc_day day = article_day(doc);
+    size_t i;
+    for (i = 0; i < doc->events.n; i++) {
+        tc_event_rec *e = tc_vec_at(&doc->events, i);
+        const tc_date_rec *d = tc_date_near(&doc->dates, e->sentence, e->verb0);
+        e->dated = d != NULL;
+        e->date_precision = d ? d->precision : TC_DATE_DAY;
+        tc_day_format(d ? d->day : day, e->date);
+    }
+}
+
+static tc_status find_counts(tc_doc *doc, const tc_keys *keys)
+{
+    tc_count_input in;
+    in.paras = &doc->paras;
+    in.sents = &doc->sents;
+    in.toks = &doc->toks;
+    in.keys = keys;
+    in.mentions = &doc->mentions;
+    in.dates = &doc->dates;
+    in.day = article_day(doc);
+    return tc_extract_counts(&in, &doc->arena, &doc->counts);
+}
+
 tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
 {
     tc_keys keys;
@@ -108,6 +147,8 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
         return fail(doc, err, st, "roles");
     tc_vec_clear(&doc->mentions);
     tc_vec_clear(&doc->events);
+    tc_vec_clear(&doc->dates);
+    tc_vec_clear(&doc->counts);
     if (!doc->engine->actors)
         return TC_OK;
     st = tc_keys_build(&doc->arena, doc->norm.norm, &doc->toks, &keys);
@@ -115,10 +156,17 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
         st = find_actors(doc, &keys);
     if (st != TC_OK)
         return fail(doc, err, st, "actors");
+    st = find_dates(doc, &keys);
+    if (st != TC_OK)
+        return fail(doc, err, st, "dates");
     if (doc->engine->verbs) {
         st = find_events(doc, &keys);
         if (st != TC_OK)
             return fail(doc, err, st, "events");
+        date_events(doc);
     }
+    st = find_counts(doc, &keys);
+    if (st != TC_OK)
+        return fail(doc, err, st, "counts");
     return TC_OK;
 }

@@ -1,8 +1,9 @@
 #!/bin/sh
 # run.sh - runs every test of one build (BUILD=build or build/asan): the
-# unit and integration programs (cmocka), the golden cases, and the
-# pathological inputs.  Prints each suite's result and a closing
-# "N passed, N failed" line; exits non-zero when anything failed.
+# unit and integration programs (cmocka), the golden cases, the
+# pathological inputs, and the dev-set figures held as floors.  Prints
+# each suite's result and a closing "N passed, N failed" line; exits
+# non-zero when anything failed.
 set -u
 BUILD=${BUILD:-build}
 SHARED=${SHARED:-../shared}
@@ -28,6 +29,7 @@ for t in $(find "$BUILD/tests" -type f -perm -u+x -name 'test_*' | sort); do
 done
 suite golden tests/golden/run.sh
 suite pathological tests/pathological/run.sh
+suite evals tests/evals/run.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

@@ -21,4 +21,8 @@ int tc_cli_eval_events(tc_engine *engine, const char *path, bool verbose);
  * type is compared with the template's. */
 int tc_cli_eval_plover(tc_engine *engine, const char *path, bool verbose);
 
+/* `tacitus eval counts FILE.tsv` (GVDB articles): exact-match accuracy of
+ * the largest KILL and WOUND numbers per article. */
+int tc_cli_eval_counts(tc_engine *engine, const char *path, bool verbose);
+
 #endif

@@ -69,11 +69,22 @@ static const command commands[] = {
      "modality: asserted, future, hypothetical, past (a caption) or reported.\n"
      "\n"
      "Event options:\n"
-     "  --emit actors,sentences  also write those records, in the same stream\n"
+     "  --emit actors,sentences,counts  also write those records, in the same\n"
+     "                           stream (events stay)\n"
      "  --format tsv             TABARI-like lines: date, source, target, code,\n"
      "                           article, sentence, negated, modality, verb\n"
      "  and the dictionary options of `tacitus help actors`.\n",
      tc_doc_write_events, 2},
+    {"facts", "count facts: killed, wounded, arrested, displaced, deployed ...",
+     "Writes one JSONL record per count fact:\n"
+     "  {\"kind\":\"count\",\"article\",\"sentence\",\"start\",\"end\",\"type\",\n"
+     "   \"number\",\"high\",\"precision\",\"object\",\"object_code\",\"actor_code\",\n"
+     "   \"cumulative\",\"since\",\"date\",\"date_end\",\"date_precision\",\n"
+     "   \"location\",\"number_text\",\"text\"}\n"
+     "type: KILL WOUND ARREST KIDNAP MISSING DISPLACE EVACUATE REFUGEE DEPLOY\n"
+     "PROTEST ATTACK; precision: exact, approximate, at_least, at_most, range.\n"
+     "Takes the options of `tacitus help code`.\n",
+     tc_doc_write_counts, 2},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -109,6 +120,7 @@ static void usage(FILE *out)
         fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "  %-12s %s\n", "eval actors", "accuracy of actor coding on a phrase table");
     fprintf(out, "  %-12s %s\n", "eval events", "event coding against gold JSONL or a quad TSV");
+    fprintf(out, "  %-12s %s\n", "eval counts", "killed and injured counts against GVDB articles");
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
                  "  tacitus help COMMAND  a command's records and options\n");
@@ -146,7 +158,7 @@ typedef struct run_state {
     bool quiet;
     bool progress;
     bool stats;
-    bool emit_actors, emit_sentences, tsv;
+    bool emit_actors, emit_sentences, emit_counts, tsv;
     unsigned long long articles, rejected, warnings;
     struct timespec last;
 } run_state;
@@ -207,7 +219,11 @@ static tc_status write_records(const command *cmd, const run_state *rs,
         st = tc_doc_write_sentences(doc, stdout);
     if (st == TC_OK && rs->emit_actors && cmd->write != tc_doc_write_actors)
         st = tc_doc_write_actors(doc, stdout);
-    return st == TC_OK ? cmd->write(doc, stdout) : st;
+    if (st == TC_OK)
+        st = cmd->write(doc, stdout);
+    if (st == TC_OK && rs->emit_counts && cmd->write != tc_doc_write_counts)
+        st = tc_doc_write_counts(doc, stdout);
+    return st;
 }
 
 /* Codes every article of one input; returns TC_ERR_NOMEM/TC_ERR_IO (output)
@@ -342,6 +358,7 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
         case OPT_EMIT:
             rs->emit_actors = strstr(optarg, "actors") != NULL;
             rs->emit_sentences = strstr(optarg, "sentences") != NULL;
+            rs->emit_counts = strstr(optarg, "counts") != NULL;
             break;
         case OPT_FORMAT_OUT:
             if (strcmp(optarg, "tsv") != 0 && strcmp(optarg, "jsonl") != 0) {
@@ -469,9 +486,10 @@ static int eval_command(int argc, char **argv)
     tc_engine *engine;
     bool verbose = false;
     int first, status;
-    bool events = argc >= 2 && strcmp(argv[1], "events") == 0;
+    bool counts = argc >= 2 && strcmp(argv[1], "counts") == 0;
+    bool events = counts || (argc >= 2 && strcmp(argv[1], "events") == 0);
     if (argc < 2 || (!events && strcmp(argv[1], "actors") != 0)) {
-        fprintf(stderr, "usage: tacitus eval actors|events [--verbose] [OPTIONS] FILE\n");
+        fprintf(stderr, "usage: tacitus eval actors|events|counts [--verbose] [OPTIONS] FILE\n");
         return EXIT_FATAL;
     }
     memset(&rs, 0, sizeof rs);
@@ -484,7 +502,7 @@ static int eval_command(int argc, char **argv)
     }
     first = parse_options(argc - 1, argv + 1, &opt, &rs, &df);
     if (first < 0 || argc - 1 - first != 1) {
-        fprintf(stderr, "usage: tacitus eval actors|events [--verbose] [OPTIONS] FILE\n");
+        fprintf(stderr, "usage: tacitus eval actors|events|counts [--verbose] [OPTIONS] FILE\n");
         return EXIT_FATAL;
     }
     engine = make_engine(&opt, &rs, &df, &err);
@@ -494,8 +512,9 @@ static int eval_command(int argc, char **argv)
         tc_engine_free(engine);
         return EXIT_FATAL;
     }
-    status = events ? tc_cli_eval_events(engine, argv[1 + first], verbose)
-                    : tc_cli_eval_actors(engine, argv[1 + first], verbose);
+    status = counts ? tc_cli_eval_counts(engine, argv[1 + first], verbose)
+             : events ? tc_cli_eval_events(engine, argv[1 + first], verbose)
+                      : tc_cli_eval_actors(engine, argv[1 + first], verbose);
     tc_engine_free(engine);
     return status;
 }

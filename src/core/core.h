@@ -121,6 +121,10 @@ void tc_error_clear(tc_error *err);
 bool tc_digits(const char *s, size_t n);
 int tc_number(const char *s, size_t n);
 int tc_month_days(int y, int m);
+/* Days since 1970-01-01 and back; weekday 0 = Monday. */
+int32_t tc_days_from_civil(int y, int m, int d);
+void tc_civil_from_days(int32_t days, int *y, int *m, int *d);
+int tc_weekday(int32_t days);
 
 /* ---- Files ---- */
 

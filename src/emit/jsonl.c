@@ -246,6 +246,8 @@ static tc_status event_record(tc_sb *sb, const tc_doc *doc, size_t i)
     if (st == TC_OK)
         st = str_field(sb, ",\"date\":", e.date);
     if (st == TC_OK)
+        st = str_field(sb, ",\"date_precision\":", e.date_precision);
+    if (st == TC_OK)
         st = str_field(sb, ",\"source\":", e.source);
     if (st == TC_OK)
         st = str_field(sb, ",\"target\":", e.target);
@@ -323,4 +325,83 @@ tc_status tc_doc_write_events_tsv(const tc_doc *doc, FILE *out)
             return TC_ERR_IO;
     }
     return TC_OK;
+}
+
+/* ---- Counts ------------------------------------------------------------ */
+
+static tc_status number_field(tc_sb *sb, const char *name, double v)
+{
+    char num[48];
+    if (v == (double)(uint64_t)v && v < 1e15)
+        snprintf(num, sizeof num, "%s%llu", name, (unsigned long long)v);
+    else
+        snprintf(num, sizeof num, "%s%.6g", name, v);
+    return tc_sb_puts(sb, num);
+}
+
+static tc_status count_record(tc_sb *sb, const tc_doc *doc, size_t i)
+{
+    tc_count c;
+    tc_status st;
+    tc_doc_count(doc, i, &c);
+    st = envelope(sb, "count", doc);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"sentence\":", c.sentence, true);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"start\":", c.start, true);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"end\":", c.end, true);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"type\":", c.type);
+    if (st == TC_OK)
+        st = number_field(sb, ",\"number\":", c.number);
+    if (st == TC_OK)
+        st = number_field(sb, ",\"high\":", c.high);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"precision\":", c.precision);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"object\":", c.object);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"object_code\":", c.object_code);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"actor_code\":", c.actor_code);
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, c.cumulative ? ",\"cumulative\":true"
+                                         : ",\"cumulative\":false");
+    if (st == TC_OK)
+        st = num_field(sb, ",\"since\":", (uint64_t)c.since_year,
+                       c.since_year != 0);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"date\":", c.date);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"date_end\":", c.date_end);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"date_precision\":", c.date_precision);
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, ",\"location\":null");
+    if (st == TC_OK)
+        st = text_field(sb, ",\"number_text\":", doc, c.number_start,
+                        c.number_end);
+    if (st == TC_OK)
+        st = text_field(sb, ",\"text\":", doc, c.start, c.end);
+    if (st == TC_OK)
+        st = tc_sb_putc(sb, '}');
+    return st;
+}
+
+tc_status tc_doc_write_counts(const tc_doc *doc, FILE *out)
+{
+    tc_sb sb;
+    size_t i, n = tc_doc_count_count(doc);
+    tc_status st = TC_OK;
+    if (!doc || !out)
+        return TC_ERR_USAGE;
+    tc_sb_init(&sb, doc->alloc, 0);
+    for (i = 0; i < n && st == TC_OK; i++) {
+        st = count_record(&sb, doc, i);
+        if (st == TC_OK)
+            st = flush(&sb, out);
+    }
+    tc_sb_free(&sb);
+    return st;
 }

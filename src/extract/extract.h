@@ -31,6 +31,17 @@ static inline const char *tc_key_of(const tc_keys *k, uint32_t tok, size_t *n)
     return k->buf + k->off[tok];
 }
 
+/* Whether token `tok`'s key is the word `w` (lower case). */
+static inline bool tc_key_is(const tc_keys *k, uint32_t tok, const char *w)
+{
+    size_t n = k->len[tok], i;
+    const char *s = k->buf + k->off[tok];
+    for (i = 0; i < n; i++)
+        if (s[i] != w[i])
+            return false;
+    return w[n] == '\0';
+}
+
 typedef struct tc_mention {
     uint32_t sentence;       /* 0-based */
     uint32_t tok0, tok1;     /* token range [tok0, tok1) in the document */
@@ -78,6 +89,9 @@ typedef struct tc_event_rec {
     uint8_t modality;        /* tc_modality_kind */
     uint8_t nominal;         /* from an event noun, not a verb */
     uint16_t clause;
+    uint8_t date_precision;  /* tc_date_precision */
+    uint8_t dated;           /* its sentence gave the date */
+    char date[11];           /* YYYY-MM-DD, "" when unknown */
 } tc_event_rec;
 
 typedef struct tc_event_input {
@@ -96,6 +110,110 @@ tc_status tc_events_register(tc_verbs *v);
 /* Finds the events of a document whose actors are already found. */
 tc_status tc_extract_events(const tc_verbs *v, const tc_event_input *in,
                             tc_arena *arena, tc_vec *events);
+
+/* ---- Dates ---- */
+
+typedef enum tc_date_precision {
+    TC_DATE_DAY = 0,
+    TC_DATE_WEEK,
+    TC_DATE_MONTH,
+    TC_DATE_YEAR,
+    TC_DATE_RANGE
+} tc_date_precision;
+
+/* A date expression of a sentence, resolved. */
+typedef struct tc_date_rec {
+    uint32_t sentence;       /* 0-based */
+    uint32_t tok0, tok1;     /* document tokens [tok0, tok1) */
+    tc_day day, end;         /* first and last day it may mean (YYYYMMDD) */
+    uint8_t precision;       /* tc_date_precision */
+    uint8_t relative;        /* resolved from the article date */
+    uint8_t since;           /* "since 2014": from then to the article date */
+    uint16_t since_year;
+} tc_date_rec;
+
+typedef struct tc_date_input {
+    const tc_vec *paras;     /* tc_para (roles), or NULL */
+    const tc_vec *sents;     /* tc_sent */
+    const tc_vec *toks;      /* tc_tok */
+    const tc_keys *keys;
+    tc_day day;              /* the article date, 0 if unknown */
+} tc_date_input;
+
+/* Finds the dates of every sentence, in text order. */
+tc_status tc_extract_dates(const tc_date_input *in, tc_vec *dates);
+/* The date of `sentence` nearest to document token `tok` ("since" totals
+ * left out), or NULL. */
+const tc_date_rec *tc_date_near(const tc_vec *dates, uint32_t sentence,
+                                uint32_t tok);
+const char *tc_date_precision_name(tc_date_precision p);
+/* YYYYMMDD as "YYYY-MM-DD" ("" when 0). */
+void tc_day_format(tc_day day, char out[11]);
+
+/* ---- Numbers and counts ---- */
+
+typedef enum tc_count_type {
+    TC_COUNT_KILL = 0,
+    TC_COUNT_WOUND,
+    TC_COUNT_ARREST,
+    TC_COUNT_KIDNAP,
+    TC_COUNT_MISSING,
+    TC_COUNT_DISPLACE,
+    TC_COUNT_EVACUATE,
+    TC_COUNT_REFUGEE,
+    TC_COUNT_DEPLOY,
+    TC_COUNT_PROTEST,
+    TC_COUNT_ATTACK
+} tc_count_type;
+
+typedef enum tc_num_precision {
+    TC_NUM_EXACT = 0,
+    TC_NUM_APPROX,     /* about, around, some */
+    TC_NUM_MIN,        /* more than, at least, over, hundreds of */
+    TC_NUM_MAX,        /* up to, nearly, almost */
+    TC_NUM_RANGE       /* 20 to 30: value .. high */
+} tc_num_precision;
+
+/* A number in a sentence (sentence tokens). */
+typedef struct tc_num {
+    double value, high;
+    uint8_t precision;       /* tc_num_precision */
+    uint32_t tok0, num0, tok1; /* qualifier, number, end */
+} tc_num;
+
+typedef struct tc_count_rec {
+    uint32_t sentence;       /* 0-based */
+    uint32_t tok0, tok1;     /* evidence: document tokens [tok0, tok1) */
+    uint32_t num0, num1;     /* the number's tokens */
+    double number, high;
+    uint8_t type;            /* tc_count_type */
+    uint8_t precision;       /* tc_num_precision */
+    uint8_t cumulative;      /* a running total ("since 2014") */
+    uint8_t singular;        /* one person, no number written */
+    uint8_t weak;            /* "shot": wounded at least, perhaps killed */
+    uint8_t dated;           /* the sentence gave the date */
+    uint8_t date_precision;  /* tc_date_precision */
+    uint16_t since_year;
+    const char *object;      /* civilians, soldiers, troops, people, ... */
+    char object_code[16];    /* UKRCVL, or the role code alone (CVL) */
+    int32_t actor;           /* the mention that did it, or -1 */
+    tc_day date, date_end;
+} tc_count_rec;
+
+typedef struct tc_count_input {
+    const tc_vec *paras;     /* tc_para */
+    const tc_vec *sents;     /* tc_sent */
+    const tc_vec *toks;      /* tc_tok */
+    const tc_keys *keys;
+    const tc_vec *mentions;  /* tc_mention */
+    const tc_vec *dates;     /* tc_date_rec */
+    tc_day day;              /* the article date, 0 if unknown */
+} tc_count_input;
+
+tc_status tc_extract_counts(const tc_count_input *in, tc_arena *arena,
+                            tc_vec *counts);
+const char *tc_count_type_name(tc_count_type t);
+const char *tc_num_precision_name(tc_num_precision p);
 
 /* Splits a CAMEO code into its country (first three letters when they
  * name a country, IGO or region) and its first role code. */

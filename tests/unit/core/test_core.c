@@ -137,6 +137,24 @@ static void sv_helpers(void **state)
     assert_int_equal(tc_sv_trim(tc_sv_cstr("  x y \n")).n, 3);
 }
 
+/* Civil dates and day numbers, both ways, over leap years and eras. */
+static void calendar_days(void **state)
+{
+    int y, m, d;
+    int32_t z;
+    (void)state;
+    assert_int_equal(tc_days_from_civil(1970, 1, 1), 0);
+    assert_int_equal(tc_days_from_civil(2000, 3, 1) - tc_days_from_civil(2000, 2, 28), 2);
+    assert_int_equal(tc_days_from_civil(1900, 3, 1) - tc_days_from_civil(1900, 2, 28), 1);
+    assert_int_equal(tc_weekday(tc_days_from_civil(2022, 2, 21)), 0); /* a Monday */
+    assert_int_equal(tc_weekday(tc_days_from_civil(1969, 12, 31)), 2);
+    for (z = -800000; z <= 800000; z += 997) {
+        tc_civil_from_days(z, &y, &m, &d);
+        assert_true(m >= 1 && m <= 12 && d >= 1 && d <= tc_month_days(y, m));
+        assert_int_equal(tc_days_from_civil(y, m, d), z);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +167,7 @@ int main(void)
         cmocka_unit_test(utf8_repair_counts),
         cmocka_unit_test(error_record),
         cmocka_unit_test(sv_helpers),
+        cmocka_unit_test(calendar_days),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }

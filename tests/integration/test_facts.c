@@ -1,0 +1,134 @@
+/*
+ * test_facts.c - count facts and dates on the seed article (its README's
+ * facts and dates tables, read with --date 2022-02-21): the counts with
+ * their type, number, precision and codes; "on Thursday" as 2022-02-24;
+ * the caption's meeting on 2021-06-16; the running total since 2014.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+
+typedef struct fact {
+    const char *type;
+    double number;
+    const char *precision;
+    const char *code;    /* object_code or actor_code prefix, "" any */
+} fact;
+
+static const fact seed_facts[] = {
+    {"DEPLOY", 150000, "approximate", "RUS"},
+    {"ATTACK", 14, "exact", "UKRREB"},
+    {"WOUND", 1, "exact", "UKRMIL"},
+    {"KILL", 3, "exact", "UKRCVL"},
+    {"EVACUATE", 61000, "exact", ""},
+    {"KILL", 14000, "at_least", ""},
+};
+
+#define N_FACTS (sizeof seed_facts / sizeof seed_facts[0])
+
+static bool fact_found(const tc_doc *doc, const fact *f, tc_count *out)
+{
+    size_t i;
+    for (i = 0; i < tc_doc_count_count(doc); i++) {
+        tc_count c;
+        tc_doc_count(doc, i, &c);
+        if (strcmp(c.type, f->type) == 0 && c.number == f->number &&
+            strcmp(c.precision, f->precision) == 0 &&
+            (strncmp(c.object_code, f->code, strlen(f->code)) == 0 ||
+             strncmp(c.actor_code, f->code, strlen(f->code)) == 0)) {
+            *out = c;
+            return true;
+        }
+    }
+    return false;
+}
+
+static tc_doc *coded_seed(tc_engine **engine, char **text)
+{
+    tc_doc *doc;
+    tc_article_in in;
+    *engine = tc_engine_new(NULL, NULL);
+    *text = read_shared("seed/ukraine-summit.txt");
+    assert_int_equal(tc_engine_load_events(*engine, NULL, NULL), TC_OK);
+    doc = tc_doc_new(*engine);
+    memset(&in, 0, sizeof in);
+    in.id = "seed";
+    in.date = "2022-02-21";
+    in.text = *text;
+    in.text_len = strlen(*text);
+    assert_int_equal(tc_doc_set(doc, &in, NULL), TC_OK);
+    assert_int_equal(tc_doc_analyze(doc, NULL), TC_OK);
+    return doc;
+}
+
+static void seed_counts(void **state)
+{
+    tc_engine *engine;
+    char *text;
+    tc_doc *doc = coded_seed(&engine, &text);
+    size_t i;
+    tc_count c;
+    (void)state;
+    for (i = 0; i < N_FACTS; i++) {
+        bool ok = fact_found(doc, &seed_facts[i], &c);
+        printf("seed facts: %-9s %8.0f %-12s %s\n", seed_facts[i].type,
+               seed_facts[i].number, seed_facts[i].precision, ok ? "found" : "MISSING");
+        assert_true(ok);
+    }
+    /* "more than 14,000 people since 2014" is a running total */
+    assert_true(fact_found(doc, &seed_facts[5], &c));
+    assert_true(c.cumulative);
+    assert_int_equal(c.since_year, 2014);
+    assert_string_equal(c.date, "2014-01-01");
+    assert_string_equal(c.date_end, "2022-02-21");
+    /* "in the past 24 hours" dates the three civilians */
+    assert_true(fact_found(doc, &seed_facts[3], &c));
+    assert_string_equal(c.date, "2022-02-20");
+    assert_string_equal(c.date_precision, "range");
+    /* nothing else is counted: no year, age or money in the seed */
+    assert_int_equal(tc_doc_count_count(doc), N_FACTS);
+    tc_doc_free(doc);
+    tc_engine_free(engine);
+    free(text);
+}
+
+static void seed_dates(void **state)
+{
+    tc_engine *engine;
+    char *text;
+    tc_doc *doc = coded_seed(&engine, &text);
+    size_t i;
+    bool caption = false, thursday = false, sunday = false;
+    (void)state;
+    for (i = 0; i < tc_doc_event_count(doc); i++) {
+        tc_event e;
+        tc_doc_event(doc, i, &e);
+        if (strcmp(e.role, "caption") == 0 && strncmp(e.root, "04", 2) == 0) {
+            assert_string_equal(e.date, "2021-06-16");
+            caption = true;
+        }
+        if (e.sentence == 17 && strncmp(e.root, "04", 2) == 0) {
+            assert_string_equal(e.date, "2022-02-24"); /* scheduled for Thursday */
+            thursday = true;
+        }
+        if (e.sentence == 28 && strcmp(e.code, "112") == 0) {
+            assert_string_equal(e.date, "2022-02-20"); /* on Sunday */
+            sunday = true;
+        }
+        if (!e.dated)
+            assert_string_equal(e.date, "2022-02-21");
+    }
+    assert_true(caption && thursday && sunday);
+    tc_doc_free(doc);
+    tc_engine_free(engine);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(seed_counts),
+        cmocka_unit_test(seed_dates),
+    };
+    return cmocka_run_group_tests_name("facts", tests, NULL, NULL);
+}
