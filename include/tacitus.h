@@ -115,6 +115,8 @@ typedef struct tc_options {
     /* Event patterns (tc_engine_load_events): ours in data_dir/verbs, then
      * these files, in our format or TABARI's. */
     bool no_builtin_verbs;         /* only the files below */
+    bool no_facts;                 /* skip dates, counts, quotes and places
+                                      (events keep the article date) */
     const char *const *verb_files;
     size_t verb_file_count;
     tc_limits limits;

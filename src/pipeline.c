@@ -85,6 +85,7 @@ static tc_status find_events(tc_doc *doc, const tc_keys *keys)
 static tc_status find_dates(tc_doc *doc, const tc_keys *keys)
 {
     tc_date_input in;
+    in.norm = doc->norm.norm;
     in.paras = &doc->paras;
     in.sents = &doc->sents;
     in.toks = &doc->toks;
@@ -125,6 +126,7 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
 {
     tc_keys keys;
     tc_status st;
+    bool facts;
     tc_vec_clear(&doc->paras);
     tc_vec_clear(&doc->sents);
     tc_vec_clear(&doc->toks);
@@ -156,7 +158,8 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
         st = find_actors(doc, &keys);
     if (st != TC_OK)
         return fail(doc, err, st, "actors");
-    st = find_dates(doc, &keys);
+    facts = !doc->engine->opt.no_facts;
+    st = facts ? find_dates(doc, &keys) : TC_OK;
     if (st != TC_OK)
         return fail(doc, err, st, "dates");
     if (doc->engine->verbs) {
@@ -165,7 +168,7 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
             return fail(doc, err, st, "events");
         date_events(doc);
     }
-    st = find_counts(doc, &keys);
+    st = facts ? find_counts(doc, &keys) : TC_OK;
     if (st != TC_OK)
         return fail(doc, err, st, "counts");
     return TC_OK;

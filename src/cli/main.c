@@ -71,6 +71,8 @@ static const command commands[] = {
      "Event options:\n"
      "  --emit actors,sentences,counts  also write those records, in the same\n"
      "                           stream (events stay)\n"
+     "  --no-facts               skip dates, counts, quotes and places (events\n"
+     "                           keep the article date; for measuring)\n"
      "  --format tsv             TABARI-like lines: date, source, target, code,\n"
      "                           article, sentence, negated, modality, verb\n"
      "  and the dictionary options of `tacitus help actors`.\n",
@@ -268,6 +270,7 @@ static tc_status run_input(tc_engine *engine, tc_doc *doc, const char *path,
 
 enum { OPT_DATE = 256, OPT_FORMAT, OPT_MAX_ARTICLE, OPT_MAX_RECORD,
        OPT_NO_PROGRESS, OPT_ACTORS, OPT_AGENTS, OPT_VERBS, OPT_NO_BUILTIN_VERBS,
+       OPT_NO_FACTS,
        OPT_DATA, OPT_NO_BUILTIN,
        OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT };
 
@@ -313,6 +316,7 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
         {"agents", required_argument, NULL, OPT_AGENTS},
         {"verbs", required_argument, NULL, OPT_VERBS},
         {"no-builtin-verbs", no_argument, NULL, OPT_NO_BUILTIN_VERBS},
+        {"no-facts", no_argument, NULL, OPT_NO_FACTS},
         {"data", required_argument, NULL, OPT_DATA},
         {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
         {"stats", no_argument, NULL, OPT_STATS},
@@ -352,6 +356,7 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
                 return -1;
             break;
         case OPT_NO_BUILTIN_VERBS: opt->no_builtin_verbs = true; break;
+        case OPT_NO_FACTS: opt->no_facts = true; break;
         case OPT_DATA: opt->data_dir = optarg; break;
         case OPT_NO_BUILTIN: opt->no_builtin_actors = true; break;
         case OPT_STATS: rs->stats = true; break;
@@ -430,6 +435,8 @@ static int run(const command *cmd, int argc, char **argv)
         fprintf(stderr, "tacitus: see 'tacitus help %s'\n", cmd->name);
         return EXIT_FATAL;
     }
+    if (cmd->needs < 2)
+        opt.no_facts = true; /* sentences, tokens, actors: no facts written */
     engine = make_engine(&opt, &rs, &df, &err);
     if (!engine) {
         print_diag("error", &err);

@@ -63,6 +63,50 @@ static int list_index(const cctx *c, uint32_t j, const char *const *list)
 
 /* ---- Numbers ---------------------------------------------------------- */
 
+/* The words a number may start with (besides digits), in byte order. */
+static const char *const number_starts[] = {
+    "a", "dozens", "eight", "eighteen", "eighty", "eleven", "fifteen",
+    "fifty", "five", "forty", "four", "fourteen", "hundreds", "millions",
+    "nine", "nineteen", "ninety", "one", "scores", "seven", "seventeen",
+    "seventy", "six", "sixteen", "sixty", "ten", "tens", "thirteen", "thirty",
+    "thousands", "three", "twelve", "twenty", "two", "zero",
+};
+
+/* The words a count of one may start with ("was [fatally] shot", "man
+ * shot", "he died", "killing his wife", "the murder of"), in byte order. */
+static const char *const singular_starts[] = {
+    "accidentally", "allegedly", "also", "apparently", "aunt", "baby", "body",
+    "boy", "boyfriend", "brother", "bystander", "child", "civilian", "clerk",
+    "condition", "cousin", "critically", "customer", "daughter", "dead",
+    "death", "deputy", "died", "dies", "driver", "employee", "eventually",
+    "fatally", "father", "father-in-law", "fiance", "fiancee", "found",
+    "friend", "girl", "girlfriend", "grandfather", "grandmother", "guard",
+    "he", "homicide", "hospitalised", "hospitalized", "hurt", "husband",
+    "infant", "injured", "killed", "killing", "later", "man", "mortally",
+    "mother", "murder", "murdered", "murdering", "neighbor", "neighbour",
+    "nephew", "niece", "officer", "owner", "partner", "pastor", "person",
+    "policeman", "pronounced", "reportedly", "resident", "roommate",
+    "samaritan", "seriously", "she", "shooting", "shot", "sister", "slain",
+    "slaying", "soldier", "son", "stepfather", "stepson", "student",
+    "subsequently", "teacher", "teen", "teenager", "then", "toddler",
+    "trooper", "uncle", "victim", "who", "wife", "woman", "worker", "wound",
+    "wounded", "wounds",
+};
+
+#define N_NUMBER_STARTS (sizeof number_starts / sizeof number_starts[0])
+#define N_SINGULAR_STARTS (sizeof singular_starts / sizeof singular_starts[0])
+
+const char *const *tc_counts_starts(size_t *n, bool singular)
+{
+    *n = singular ? N_SINGULAR_STARTS : N_NUMBER_STARTS;
+    return singular ? singular_starts : number_starts;
+}
+
+static bool starts(const cctx *c, uint32_t j, const char *const *list, size_t n)
+{
+    return tc_key_in_sorted(c->in->keys, c->t0 + j, list, n);
+}
+
 static const char *const units[] = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
     "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
@@ -766,8 +810,11 @@ static tc_status singular(cctx *c, tc_vec *out)
             "fatally", "critically", "seriously", "later", "also", "subsequently",
             "then", "reportedly", "allegedly", "apparently", "accidentally",
             "eventually", "mortally", NULL};
-        bool aux = k > 0 && (is(c, k - 1, "was") || is(c, k - 1, "is") ||
-                             (k >= 2 && is(c, k - 1, "been")));
+        bool aux;
+        if (!starts(c, k, singular_starts, N_SINGULAR_STARTS))
+            continue;
+        aux = k > 0 && (is(c, k - 1, "was") || is(c, k - 1, "is") ||
+                        (k >= 2 && is(c, k - 1, "been")));
         /* a person without an auxiliary, as headlines write: "Man fatally
          * shot by police", "Man shot and killed on ..." */
         bool bare = k > 0 && person_at(c, k - 1) && !is(c, k - 1, "who") &&
@@ -920,7 +967,10 @@ static tc_status sentence_counts(cctx *c, tc_vec *out)
         uint32_t obj0 = 0, obj1 = 0, cue_end = 0, cue_start = 0, ev0, ev1;
         int type = -1, before;
         bool weak = false;
-        if (date_token(c, j) || !parse_number(c, j, &num) ||
+        if (date_token(c, j) ||
+            (tok(c, j)->kind != TC_TOKEN_NUMBER &&
+             !starts(c, j, number_starts, N_NUMBER_STARTS)) ||
+            !parse_number(c, j, &num) ||
             not_a_count(c, j, num.tok1, num.value)) {
             j++;
             continue;

@@ -21,9 +21,29 @@ typedef struct dctx {
     const tc_date_input *in;
     uint32_t t0, n;      /* the sentence's first token, count */
     int32_t today;       /* the article date in days, or INT32_MIN */
-    bool future;         /* the words around the date speak of the future */
     bool headline;       /* a title or subhead */
 } dctx;
+
+/* The words a date may start with (besides digits), in byte order. */
+static const char *const date_starts[] = {
+    "a", "an", "apr", "april", "aug", "august", "dec", "december", "eight",
+    "eighteen", "eleven", "feb", "february", "fifteen", "five", "four",
+    "fourteen", "friday", "jan", "january", "jul", "july", "jun", "june",
+    "last", "mar", "march", "may", "monday", "next", "nine", "nineteen",
+    "nov", "november", "oct", "october", "one", "past", "saturday", "sep",
+    "sept", "september", "seven", "seventeen", "six", "sixteen", "sunday",
+    "ten", "thirteen", "this", "three", "thursday", "today", "tomorrow",
+    "tonight", "tuesday", "twelve", "twenty", "two", "wednesday", "yesterday",
+    "zero",
+};
+
+#define N_DATE_STARTS (sizeof date_starts / sizeof date_starts[0])
+
+const char *const *tc_dates_starts(size_t *n)
+{
+    *n = N_DATE_STARTS;
+    return date_starts;
+}
 
 static const char *key(const dctx *c, uint32_t j, size_t *n)
 {
@@ -32,12 +52,7 @@ static const char *key(const dctx *c, uint32_t j, size_t *n)
 
 static bool is(const dctx *c, uint32_t j, const char *w)
 {
-    size_t n;
-    const char *k;
-    if (j >= c->n)
-        return false;
-    k = key(c, j, &n);
-    return n == strlen(w) && memcmp(k, w, n) == 0;
+    return j < c->n && tc_key_is(c->in->keys, c->t0 + j, w);
 }
 
 static const tc_tok *tok(const dctx *c, uint32_t j)
@@ -152,7 +167,9 @@ static tc_status push(dctx *c, tc_vec *out, uint32_t j0, uint32_t j1,
 
 /* A day and month without a year: the article's year, or the year
  * before when that would put a past event after the article. */
-static int32_t guess_year(const dctx *c, int m, int d, int *y)
+static bool future_near(const dctx *c, uint32_t j);
+
+static int32_t guess_year(const dctx *c, uint32_t j, int m, int d, int *y)
 {
     int ty, tm, td;
     int32_t days;
@@ -163,7 +180,7 @@ static int32_t guess_year(const dctx *c, int m, int d, int *y)
     if (d > tc_month_days(ty, m))
         return INT32_MIN;
     days = tc_days_from_civil(ty, m, d);
-    if (!c->future && days > c->today + 7) {
+    if (days > c->today + 7 && !future_near(c, j)) {
         *y = ty - 1;
         if (d > tc_month_days(ty - 1, m))
             return INT32_MIN;
@@ -215,7 +232,7 @@ static bool absolute(dctx *c, uint32_t j, tc_vec *out, uint32_t *end,
             days = d <= tc_month_days(y, m) ? tc_days_from_civil(y, m, d)
                                             : INT32_MIN;
         else
-            days = guess_year(c, m, d, &y);
+            days = guess_year(c, j, m, d, &y);
         if (days == INT32_MIN)
             return false;
         *st = push(c, out, j, *end, days, days, TC_DATE_DAY, y < 0, false);
@@ -227,7 +244,7 @@ static bool absolute(dctx *c, uint32_t j, tc_vec *out, uint32_t *end,
                         is(c, j - 1, "early") || is(c, j - 1, "late") ||
                         is(c, j - 1, "mid"))))
             return false;
-        days = guess_year(c, m, 1, &y);
+        days = guess_year(c, j, m, 1, &y);
         if (days == INT32_MIN)
             return false;
     }
@@ -300,7 +317,7 @@ static bool relative(dctx *c, uint32_t j, tc_vec *out, uint32_t *end,
             ahead = (w - today + 7) % 7;
         bool last_ = j > 0 && is(c, j - 1, "last"),
              next = j > 0 && (is(c, j - 1, "next") || is(c, j - 1, "coming"));
-        if (next || (!last_ && c->future))
+        if (next || (!last_ && future_near(c, j)))
             first = t + (ahead ? ahead : next ? 7 : 0);
         else
             first = t - (back ? back : last_ ? 7 : 0);
@@ -437,8 +454,11 @@ tc_status tc_extract_dates(const tc_date_input *in, tc_vec *out)
         while (j < c.n && st == TC_OK && out->n - first < MAX_DATES_PER_SENTENCE) {
             const tc_tok *t = tok(&c, j);
             end = j + 1;
-            c.future = future_near(&c, j);
-            if ((t->kind == TC_TOKEN_NUMBER || t->kind == TC_TOKEN_WORD) &&
+            if ((t->kind == TC_TOKEN_NUMBER ||
+                 (t->kind == TC_TOKEN_WORD &&
+                  ((in->norm[t->start] >= '0' && in->norm[t->start] <= '9') ||
+                   tc_key_in_sorted(in->keys, c.t0 + j, date_starts,
+                                    N_DATE_STARTS)))) &&
                 (absolute(&c, j, out, &end, &st) || relative(&c, j, out, &end, &st) ||
                  year_alone(&c, j, out, &end, &st))) {
                 j = end;

@@ -31,6 +31,16 @@ static inline const char *tc_key_of(const tc_keys *k, uint32_t tok, size_t *n)
     return k->buf + k->off[tok];
 }
 
+/* Whether token `tok`'s key is one of `n` words sorted in byte order (a
+ * binary search: the stages' first test of a token). */
+bool tc_key_in_sorted(const tc_keys *k, uint32_t tok, const char *const *sorted,
+                      size_t n);
+/* Whether a word list is strictly sorted in byte order (for tests). */
+bool tc_words_sorted(const char *const *words, size_t n);
+/* The words that may start a date, a number, a count of one (tests). */
+const char *const *tc_dates_starts(size_t *n);
+const char *const *tc_counts_starts(size_t *n, bool singular);
+
 /* Whether token `tok`'s key is the word `w` (lower case). */
 static inline bool tc_key_is(const tc_keys *k, uint32_t tok, const char *w)
 {
@@ -133,6 +143,7 @@ typedef struct tc_date_rec {
 } tc_date_rec;
 
 typedef struct tc_date_input {
+    const char *norm;        /* the matching text */
     const tc_vec *paras;     /* tc_para (roles), or NULL */
     const tc_vec *sents;     /* tc_sent */
     const tc_vec *toks;      /* tc_tok */

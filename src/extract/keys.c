@@ -5,6 +5,8 @@
  */
 #include "extract.h"
 
+#include <string.h>
+
 #define KEY_MAX 128u
 
 tc_status tc_keys_build(tc_arena *arena, const char *norm, const tc_vec *toks,
@@ -36,4 +38,43 @@ tc_status tc_keys_build(tc_arena *arena, const char *norm, const tc_vec *toks,
     out->off = off;
     out->len = len;
     return TC_OK;
+}
+
+bool tc_key_in_sorted(const tc_keys *k, uint32_t tok, const char *const *sorted,
+                      size_t n)
+{
+    size_t lo = 0, hi = n, kn, i;
+    const unsigned char *key = (const unsigned char *)tc_key_of(k, tok, &kn);
+    if (!kn)
+        return false;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const unsigned char *w = (const unsigned char *)sorted[mid];
+        int c = (int)key[0] - (int)w[0];
+        /* most steps end at the first byte; else compare on, the end of
+         * the key ranking below any byte of the word */
+        for (i = 1; c == 0; i++) {
+            if (i == kn) {
+                c = w[i] ? -1 : 0;
+                break;
+            }
+            c = w[i] ? (int)key[i] - (int)w[i] : 1;
+        }
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
+bool tc_words_sorted(const char *const *words, size_t n)
+{
+    size_t i;
+    for (i = 1; i < n; i++)
+        if (strcmp(words[i - 1], words[i]) >= 0)
+            return false;
+    return true;
 }

@@ -6,6 +6,8 @@
  */
 #include "testutil.h"
 
+#include "extract/extract.h"
+
 #include <stdio.h>
 
 typedef struct fact {
@@ -124,9 +126,25 @@ static void seed_dates(void **state)
     free(text);
 }
 
+/* The start-word lists are searched by halves: they must stay sorted. */
+static void start_words_sorted(void **state)
+{
+    size_t n;
+    const char *const *w;
+    (void)state;
+    w = tc_dates_starts(&n);
+    assert_true(tc_words_sorted(w, n));
+    w = tc_counts_starts(&n, false);
+    assert_true(tc_words_sorted(w, n));
+    w = tc_counts_starts(&n, true);
+    assert_true(tc_words_sorted(w, n));
+    assert_false(tc_words_sorted((const char *const[]){"b", "a"}, 2));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(start_words_sorted),
         cmocka_unit_test(seed_counts),
         cmocka_unit_test(seed_dates),
     };
