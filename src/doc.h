@@ -39,6 +39,7 @@ struct tc_doc {
     tc_vec toks;           /* tc_tok */
     tc_vec mentions;       /* tc_mention */
     tc_vec events;         /* tc_event_rec */
+    tc_vec quotes;         /* tc_quote_rec */
     bool loaded, analyzed;
 };
 

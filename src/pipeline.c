@@ -3,8 +3,8 @@
  *
  * An article goes: decode (raw bytes -> valid UTF-8 article text) ->
  * normalize (-> matching text and offset map) -> paragraphs -> roles ->
- * sentences -> tokens -> roles -> actors -> events (each when the engine
- * has loaded its dictionaries).  Stages never call each other; each reads what the
+ * sentences -> tokens -> roles -> actors -> events -> quotes (each when
+ * the engine has loaded its dictionaries; quotes with the actors).  Stages never call each other; each reads what the
  * previous one left in the document.
  */
 #include "doc.h"
@@ -82,6 +82,20 @@ static tc_status find_events(tc_doc *doc, const tc_keys *keys)
                              &doc->events);
 }
 
+static tc_status find_quotes(tc_doc *doc, const tc_keys *keys)
+{
+    tc_quote_input in;
+    in.keys = keys;
+    in.norm = doc->norm.norm;
+    in.text = doc->text.text;
+    in.map = &doc->norm.map;
+    in.paras = &doc->paras;
+    in.sents = &doc->sents;
+    in.toks = &doc->toks;
+    in.mentions = &doc->mentions;
+    return tc_extract_quotes(&in, &doc->arena, &doc->quotes);
+}
+
 tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
 {
     tc_keys keys;
@@ -108,6 +122,7 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
         return fail(doc, err, st, "roles");
     tc_vec_clear(&doc->mentions);
     tc_vec_clear(&doc->events);
+    tc_vec_clear(&doc->quotes);
     if (!doc->engine->actors)
         return TC_OK;
     st = tc_keys_build(&doc->arena, doc->norm.norm, &doc->toks, &keys);
@@ -120,5 +135,8 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
         if (st != TC_OK)
             return fail(doc, err, st, "events");
     }
+    st = find_quotes(doc, &keys);
+    if (st != TC_OK)
+        return fail(doc, err, st, "quotes");
     return TC_OK;
 }

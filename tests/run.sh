@@ -28,6 +28,7 @@ for t in $(find "$BUILD/tests" -type f -perm -u+x -name 'test_*' | sort); do
 done
 suite golden tests/golden/run.sh
 suite pathological tests/pathological/run.sh
+suite eval-quotes tests/eval/quotes-floor.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

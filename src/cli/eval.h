@@ -21,4 +21,9 @@ int tc_cli_eval_events(tc_engine *engine, const char *path, bool verbose);
  * type is compared with the template's. */
 int tc_cli_eval_plover(tc_engine *engine, const char *path, bool verbose);
 
+/* `tacitus eval quotes DIR`: direct quotes against PolNeAR (DIR holds
+ * text/ and attributions/; the first annotator's file of each article):
+ * precision, recall, F1 and speaker accuracy.  Returns the exit status. */
+int tc_cli_eval_quotes(tc_engine *engine, const char *dir, bool verbose);
+
 #endif

@@ -67,11 +67,24 @@ static const command commands[] = {
      "modality: asserted, future, hypothetical, past (a caption) or reported.\n"
      "\n"
      "Event options:\n"
-     "  --emit actors,sentences  also write those records, in the same stream\n"
+     "  --emit actors,sentences,quotes  also write those records, in the same\n"
+     "                           stream\n"
      "  --format tsv             TABARI-like lines: date, source, target, code,\n"
      "                           article, sentence, negated, modality, verb\n"
      "  and the dictionary options of `tacitus help actors`.\n",
      tc_doc_write_events, 2},
+    {"quotes", "quotations with their speakers, and indirect speech (JSONL)",
+     "Writes one JSONL record per quotation or reported clause:\n"
+     "  {\"kind\":\"quote\",\"article\",\"start\",\"end\",\"text\",\"speaker\",\n"
+     "   \"speaker_start\",\"speaker_end\",\"speaker_name\",\"speaker_code\",\"cue\",\n"
+     "   \"direct\",\"partial\"}\n"
+     "direct: quoted words (partial: inside a paraphrase, said it was \"tense\");\n"
+     "else the clause of \"X said that ...\".  speaker is the mention as\n"
+     "written (\"he\", \"the Kremlin spokesman\"), speaker_name and speaker_code\n"
+     "the actor it resolves to.  `tacitus code --emit quotes` adds these\n"
+     "records to the event stream.  Takes the dictionary options of\n"
+     "`tacitus help actors`.\n",
+     tc_doc_write_quotes, 1},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -107,6 +120,7 @@ static void usage(FILE *out)
         fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "  %-12s %s\n", "eval actors", "accuracy of actor coding on a phrase table");
     fprintf(out, "  %-12s %s\n", "eval events", "event coding against gold JSONL or a quad TSV");
+    fprintf(out, "  %-12s %s\n", "eval quotes", "direct quotes and speakers against PolNeAR");
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
                  "  tacitus help COMMAND  a command's records and options\n");
@@ -145,6 +159,7 @@ typedef struct run_state {
     bool progress;
     bool stats;
     bool emit_actors, emit_sentences, tsv;
+    bool emit_quotes;
     unsigned long long articles, rejected, warnings;
     struct timespec last;
 } run_state;
@@ -205,7 +220,11 @@ static tc_status write_records(const command *cmd, const run_state *rs,
         st = tc_doc_write_sentences(doc, stdout);
     if (st == TC_OK && rs->emit_actors && cmd->write != tc_doc_write_actors)
         st = tc_doc_write_actors(doc, stdout);
-    return st == TC_OK ? cmd->write(doc, stdout) : st;
+    if (st == TC_OK)
+        st = cmd->write(doc, stdout);
+    if (st == TC_OK && rs->emit_quotes && cmd->write != tc_doc_write_quotes)
+        st = tc_doc_write_quotes(doc, stdout);
+    return st;
 }
 
 /* Codes every article of one input; returns TC_ERR_NOMEM/TC_ERR_IO (output)
@@ -331,6 +350,7 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
         case OPT_EMIT:
             rs->emit_actors = strstr(optarg, "actors") != NULL;
             rs->emit_sentences = strstr(optarg, "sentences") != NULL;
+            rs->emit_quotes = strstr(optarg, "quotes") != NULL;
             break;
         case OPT_FORMAT_OUT:
             if (strcmp(optarg, "tsv") != 0 && strcmp(optarg, "jsonl") != 0) {
@@ -457,8 +477,9 @@ static int eval_command(int argc, char **argv)
     bool verbose = false;
     int first, status;
     bool events = argc >= 2 && strcmp(argv[1], "events") == 0;
-    if (argc < 2 || (!events && strcmp(argv[1], "actors") != 0)) {
-        fprintf(stderr, "usage: tacitus eval actors|events [--verbose] [OPTIONS] FILE\n");
+    bool quotes = argc >= 2 && strcmp(argv[1], "quotes") == 0;
+    if (argc < 2 || (!events && !quotes && strcmp(argv[1], "actors") != 0)) {
+        fprintf(stderr, "usage: tacitus eval actors|events|quotes [--verbose] [OPTIONS] FILE\n");
         return EXIT_FATAL;
     }
     memset(&rs, 0, sizeof rs);
@@ -471,7 +492,7 @@ static int eval_command(int argc, char **argv)
     }
     first = parse_options(argc - 1, argv + 1, &opt, &rs, &df);
     if (first < 0 || argc - 1 - first != 1) {
-        fprintf(stderr, "usage: tacitus eval actors|events [--verbose] [OPTIONS] FILE\n");
+        fprintf(stderr, "usage: tacitus eval actors|events|quotes [--verbose] [OPTIONS] FILE\n");
         return EXIT_FATAL;
     }
     engine = make_engine(&opt, &rs, &df, &err);
@@ -481,8 +502,11 @@ static int eval_command(int argc, char **argv)
         tc_engine_free(engine);
         return EXIT_FATAL;
     }
-    status = events ? tc_cli_eval_events(engine, argv[1 + first], verbose)
-                    : tc_cli_eval_actors(engine, argv[1 + first], verbose);
+    if (quotes)
+        status = tc_cli_eval_quotes(engine, argv[1 + first], verbose);
+    else
+        status = events ? tc_cli_eval_events(engine, argv[1 + first], verbose)
+                        : tc_cli_eval_actors(engine, argv[1 + first], verbose);
     tc_engine_free(engine);
     return status;
 }
