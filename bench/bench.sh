@@ -57,10 +57,13 @@ mentions=$(wc -l <"$out")
 # shellcheck disable=SC2086
 tokens=$("$bin" tokens --no-progress $dirs | wc -l)
 entries=$("$bin" actors --no-progress --stats </dev/null 2>&1 | sed -n 's/.*entries=\([0-9]*\).*/\1/p')
-# Events end to end (text + actors + events) with all dictionaries.
+# Events end to end (text + actors + events + quotes) with all dictionaries.
 # shellcheck disable=SC2086
 t_code=$(best "$bin" code --no-progress $dirs)
 events=$(wc -l <"$out")
+# Quotes run inside `code` (above); counted once, untimed.
+# shellcheck disable=SC2086
+quotes=$("$bin" quotes --no-progress $dirs | wc -l)
 
 awk -v b="$bytes" -v s="$sentences" -v t1="$t_tc" -v t2="$t_wc" -v rep="$REPEAT" 'BEGIN {
     mb = b / 1e6
@@ -76,3 +79,4 @@ awk -v tl="$t_load" -v ta="$t_act" -v tk="$tokens" -v m="$mentions" -v e="$entri
 awk -v tc="$t_code" -v s="$sentences" -v ev="$events" 'BEGIN {
     printf "bench: tacitus code       %8.0f sentences/s end to end (%d events, %.3f s; TABARI ~3,300/s; aim: >= 100,000/s)\n", s / (tc / 1e9), ev, tc / 1e9
 }'
+echo "bench: quotes found in the code run: $quotes"

@@ -156,6 +156,36 @@ static bool in_list(const word *list, size_t n, tc_sv key)
            bsearch(&key, list, n, sizeof *list, cmp_word) != NULL;
 }
 
+/* Where each initial letter's words start in a sorted list: letter l
+ * ('a' + l) spans [first[l], first[l + 1]). */
+typedef struct list_index {
+    uint8_t first[27];
+} list_index;
+
+static void index_list(const word *list, size_t n, list_index *ix)
+{
+    size_t l, k = 0;
+    for (l = 0; l < 27; l++) {
+        while (k < n && (unsigned char)list[k].w[0] < 'a' + l)
+            k++;
+        ix->first[l] = (uint8_t)k;
+    }
+}
+
+/* The lookup the per-token classes use: only the words of the key's
+ * initial letter are searched. */
+static bool in_indexed(const word *list, const list_index *ix, tc_sv key)
+{
+    unsigned l;
+    if (key.n < 2 || key.n > 14)
+        return false;
+    l = (unsigned char)key.p[0] - 'a';
+    if (l >= 26)
+        return false;
+    return bsearch(&key, list + ix->first[l], ix->first[l + 1] - ix->first[l],
+                   sizeof *list, cmp_word) != NULL;
+}
+
 /* ---- The document as the finder sees it ------------------------------- */
 
 enum { CUE_NONE = 0, CUE_SPEECH, CUE_LABEL };
@@ -1299,6 +1329,7 @@ static int cmp_rec(const void *x, const void *y)
 static tc_status set_up(qctx *c)
 {
     size_t s, i;
+    list_index speech_ix, label_ix;
     c->ntok = c->in->toks->n;
     c->tok_sent = tc_arena_alloc(c->arena, (c->ntok + 1) * sizeof *c->tok_sent);
     c->inq = tc_arena_calloc(c->arena, c->ntok + 1, 1);
@@ -1311,13 +1342,17 @@ static tc_status set_up(qctx *c)
         for (i = se->first_token; i < se->first_token + se->token_count; i++)
             c->tok_sent[i] = (uint32_t)s;
     }
+    index_list(LIST(speech_cues), &speech_ix);
+    index_list(LIST(label_cues), &label_ix);
     for (i = 0; i < c->ntok; i++) {
         const tc_tok *t = tok(c, (uint32_t)i);
+        tc_sv k;
         if (t->kind != TC_TOKEN_WORD)
             continue;
-        if (has(c, (uint32_t)i, LIST(speech_cues)))
+        k = key(c, (uint32_t)i);
+        if (in_indexed(speech_cues, &speech_ix, k))
             c->cue[i] = CUE_SPEECH;
-        else if (has(c, (uint32_t)i, LIST(label_cues)))
+        else if (in_indexed(label_cues, &label_ix, k))
             c->cue[i] = CUE_LABEL;
     }
     /* "according" is a cue only before "to"; "pointed" before "out" */
