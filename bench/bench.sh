@@ -57,14 +57,15 @@ mentions=$(wc -l <"$out")
 # shellcheck disable=SC2086
 tokens=$("$bin" tokens --no-progress $dirs | wc -l)
 entries=$("$bin" actors --no-progress --stats </dev/null 2>&1 | sed -n 's/.*entries=\([0-9]*\).*/\1/p')
-# Events end to end (text + actors + events) with all dictionaries.
+# Events end to end (text + actors + events + quotes) with all dictionaries.
 # shellcheck disable=SC2086
 t_code=$(best "$bin" code --no-progress --no-facts $dirs)
 events=$(wc -l <"$out")
 # The same with the facts stages (dates, counts, ...) and their records.
 # shellcheck disable=SC2086
-t_facts=$(best "$bin" code --no-progress --emit counts $dirs)
+t_facts=$(best "$bin" code --no-progress --emit counts,quotes $dirs)
 counts=$(grep -c '"kind":"count"' "$out" || true)
+quotes=$(grep -c '"kind":"quote"' "$out" || true)
 
 awk -v b="$bytes" -v s="$sentences" -v t1="$t_tc" -v t2="$t_wc" -v rep="$REPEAT" 'BEGIN {
     mb = b / 1e6
@@ -80,6 +81,6 @@ awk -v tl="$t_load" -v ta="$t_act" -v tk="$tokens" -v m="$mentions" -v e="$entri
 awk -v tc="$t_code" -v s="$sentences" -v ev="$events" 'BEGIN {
     printf "bench: tacitus code       %8.0f sentences/s end to end (%d events, %.3f s; TABARI ~3,300/s; aim: >= 100,000/s)\n", s / (tc / 1e9), ev, tc / 1e9
 }'
-awk -v tc="$t_code" -v tf="$t_facts" -v s="$sentences" -v n="$counts" 'BEGIN {
-    printf "bench: code + facts       %8.0f sentences/s (%d counts, %.3f s); %.2f of events alone (aim: >= 0.5)\n", s / (tf / 1e9), n, tf / 1e9, tc / tf
+awk -v tc="$t_code" -v tf="$t_facts" -v s="$sentences" -v n="$counts" -v q="$quotes" 'BEGIN {
+    printf "bench: code + facts       %8.0f sentences/s (%d counts, %d quotes, %.3f s); %.2f of events alone (aim: >= 0.5)\n", s / (tf / 1e9), n, q, tf / 1e9, tc / tf
 }'

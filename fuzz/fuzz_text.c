@@ -2,8 +2,8 @@
  * fuzz_text.c - libFuzzer target for the text stage: any bytes as an
  * article's text (and, when it holds a NUL, the part before it as its
  * title), through decode, normalize, paragraphs, roles, sentences,
- * tokens, actors and events, with every offset checked against the
- * article text.
+ * tokens, actors, events and quotes, with every offset checked against
+ * the article text.
  */
 #include "tacitus.h"
 
@@ -43,6 +43,21 @@ static void check_offsets(const tc_doc *doc)
         if (e.start >= e.end || e.end > info.text_len || e.verb_end > info.text_len ||
             (!e.source[0] && !e.target[0]))
             abort();
+    }
+    n = tc_doc_quote_count(doc);
+    for (i = 0; i < n; i++) {
+        tc_quote q;
+        size_t k;
+        tc_doc_quote(doc, i, &q);
+        if (q.part_count < 1 || q.part_count > TC_QUOTE_MAX_PARTS ||
+            q.start >= q.end || q.end > info.text_len ||
+            q.speaker_start > q.speaker_end || q.speaker_end > info.text_len ||
+            q.cue_end > info.text_len || !q.speaker_name || !q.speaker_code)
+            abort();
+        for (k = 0; k < q.part_count; k++)
+            if (q.part_start[k] >= q.part_end[k] ||
+                (k && q.part_start[k] < q.part_end[k - 1]))
+                abort();
     }
 }
 

@@ -368,6 +368,37 @@ typedef struct tc_count {
 
 size_t tc_doc_count_count(const tc_doc *doc);
 tc_status tc_doc_count(const tc_doc *doc, size_t i, tc_count *out);
+/* ---- Quotes ------------------------------------------------------------- */
+
+/* Parts of one quote at most: "X," he said, "Y." has two; a quote over
+ * several paragraphs has one per paragraph (the last part takes the rest). */
+#define TC_QUOTE_MAX_PARTS 4
+
+/*
+ * A quotation with its speaker (found with the actors, so after
+ * tc_engine_load_actors).  Direct: the quoted words, marks left out, a
+ * trailing comma too; `partial` when they are words inside a paraphrase
+ * (said it was "worrying").  Indirect: the reported clause ("X said that
+ * CLAUSE").  The speaker is the mention as written (a name, a role, "he");
+ * speaker_name and speaker_code are the actor it resolves to.  Strings are
+ * borrowed from the document or the engine; never NULL ("" when unknown).
+ * Offsets of a missing part are 0, 0.
+ */
+typedef struct tc_quote {
+    size_t sentence;           /* 1-based, where it starts */
+    size_t start, end;         /* from the first part to the last */
+    size_t part_count;
+    size_t part_start[TC_QUOTE_MAX_PARTS], part_end[TC_QUOTE_MAX_PARTS];
+    size_t speaker_start, speaker_end;
+    const char *speaker_name;
+    const char *speaker_code;
+    size_t cue_start, cue_end; /* "said", "according to" */
+    bool direct;
+    bool partial;
+} tc_quote;
+
+size_t tc_doc_quote_count(const tc_doc *doc);
+tc_status tc_doc_quote(const tc_doc *doc, size_t i, tc_quote *out);
 
 /* ---- Readers ------------------------------------------------------------ */
 
@@ -428,6 +459,12 @@ tc_status tc_doc_write_events_tsv(const tc_doc *doc, FILE *out);
  *  "high","precision","object","object_code","actor_code","cumulative",
  *  "since","date","date_end","date_precision","location","number_text"}. */
 tc_status tc_doc_write_counts(const tc_doc *doc, FILE *out);
+
+/* One JSONL record per quote: {"kind":"quote","article","start","end",
+ * "text","speaker","speaker_start","speaker_end","speaker_name",
+ * "speaker_code","cue","direct","partial"}; a quote in parts has its parts
+ * joined by a space as text. */
+tc_status tc_doc_write_quotes(const tc_doc *doc, FILE *out);
 
 /* One JSONL record per token: {"kind":"token","article","sentence","start",
  * "end","text","norm","type","flags"}. */

@@ -41,6 +41,7 @@ tc_doc *tc_doc_new(tc_engine *engine)
     tc_vec_init(&doc->events, a, sizeof(tc_event_rec), l->max_tokens);
     tc_vec_init(&doc->dates, a, sizeof(tc_date_rec), l->max_tokens);
     tc_vec_init(&doc->counts, a, sizeof(tc_count_rec), l->max_tokens);
+    tc_vec_init(&doc->quotes, a, sizeof(tc_quote_rec), l->max_tokens);
     return doc;
 }
 
@@ -56,6 +57,7 @@ void tc_doc_free(tc_doc *doc)
     tc_vec_free(&doc->events);
     tc_vec_free(&doc->dates);
     tc_vec_free(&doc->counts);
+    tc_vec_free(&doc->quotes);
     tc_free(doc->alloc, doc);
 }
 
@@ -69,6 +71,7 @@ static void doc_reset(tc_doc *doc)
     tc_vec_clear(&doc->events);
     tc_vec_clear(&doc->dates);
     tc_vec_clear(&doc->counts);
+    tc_vec_clear(&doc->quotes);
     doc->id = doc->date = doc->title = "";
     doc->url = doc->source = doc->language = "";
     doc->raw = "";

@@ -41,6 +41,7 @@ struct tc_doc {
     tc_vec events;         /* tc_event_rec */
     tc_vec dates;          /* tc_date_rec */
     tc_vec counts;         /* tc_count_rec */
+    tc_vec quotes;         /* tc_quote_rec */
     bool loaded, analyzed;
 };
 

@@ -3,8 +3,10 @@
  *
  * An article goes: decode (raw bytes -> valid UTF-8 article text) ->
  * normalize (-> matching text and offset map) -> paragraphs -> roles ->
- * sentences -> tokens -> roles -> actors -> dates -> events -> counts (from
- * actors on, when the engine has loaded its dictionaries).  Stages never call each other; each reads what the
+ * sentences -> tokens -> roles -> actors -> dates -> events -> counts ->
+ * quotes (from actors on, when the engine has loaded its dictionaries;
+ * dates, counts and quotes unless no_facts).  Stages never call each
+ * other; each reads what the
  * previous one left in the document.
  */
 #include "doc.h"
@@ -122,6 +124,20 @@ static tc_status find_counts(tc_doc *doc, const tc_keys *keys)
     return tc_extract_counts(&in, &doc->arena, &doc->counts);
 }
 
+static tc_status find_quotes(tc_doc *doc, const tc_keys *keys)
+{
+    tc_quote_input in;
+    in.keys = keys;
+    in.norm = doc->norm.norm;
+    in.text = doc->text.text;
+    in.map = &doc->norm.map;
+    in.paras = &doc->paras;
+    in.sents = &doc->sents;
+    in.toks = &doc->toks;
+    in.mentions = &doc->mentions;
+    return tc_extract_quotes(&in, &doc->arena, &doc->quotes);
+}
+
 tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
 {
     tc_keys keys;
@@ -151,6 +167,7 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
     tc_vec_clear(&doc->events);
     tc_vec_clear(&doc->dates);
     tc_vec_clear(&doc->counts);
+    tc_vec_clear(&doc->quotes);
     if (!doc->engine->actors)
         return TC_OK;
     st = tc_keys_build(&doc->arena, doc->norm.norm, &doc->toks, &keys);
@@ -171,5 +188,8 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
     st = facts ? find_counts(doc, &keys) : TC_OK;
     if (st != TC_OK)
         return fail(doc, err, st, "counts");
+    st = facts ? find_quotes(doc, &keys) : TC_OK;
+    if (st != TC_OK)
+        return fail(doc, err, st, "quotes");
     return TC_OK;
 }

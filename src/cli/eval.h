@@ -24,5 +24,9 @@ int tc_cli_eval_plover(tc_engine *engine, const char *path, bool verbose);
 /* `tacitus eval counts FILE.tsv` (GVDB articles): exact-match accuracy of
  * the largest KILL and WOUND numbers per article. */
 int tc_cli_eval_counts(tc_engine *engine, const char *path, bool verbose);
+/* `tacitus eval quotes DIR`: direct quotes against PolNeAR (DIR holds
+ * text/ and attributions/; the first annotator's file of each article):
+ * precision, recall, F1 and speaker accuracy.  Returns the exit status. */
+int tc_cli_eval_quotes(tc_engine *engine, const char *dir, bool verbose);
 
 #endif

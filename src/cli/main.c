@@ -69,8 +69,8 @@ static const command commands[] = {
      "modality: asserted, future, hypothetical, past (a caption) or reported.\n"
      "\n"
      "Event options:\n"
-     "  --emit actors,sentences,counts  also write those records, in the same\n"
-     "                           stream (events stay)\n"
+     "  --emit actors,sentences,counts,quotes  also write those records, in\n"
+     "                           the same stream (events stay)\n"
      "  --no-facts               skip dates, counts, quotes and places (events\n"
      "                           keep the article date; for measuring)\n"
      "  --format tsv             TABARI-like lines: date, source, target, code,\n"
@@ -87,6 +87,18 @@ static const command commands[] = {
      "PROTEST ATTACK; precision: exact, approximate, at_least, at_most, range.\n"
      "Takes the options of `tacitus help code`.\n",
      tc_doc_write_counts, 2},
+    {"quotes", "quotations with their speakers, and indirect speech (JSONL)",
+     "Writes one JSONL record per quotation or reported clause:\n"
+     "  {\"kind\":\"quote\",\"article\",\"start\",\"end\",\"text\",\"speaker\",\n"
+     "   \"speaker_start\",\"speaker_end\",\"speaker_name\",\"speaker_code\",\"cue\",\n"
+     "   \"direct\",\"partial\"}\n"
+     "direct: quoted words (partial: inside a paraphrase, said it was \"tense\");\n"
+     "else the clause of \"X said that ...\".  speaker is the mention as\n"
+     "written (\"he\", \"the Kremlin spokesman\"), speaker_name and speaker_code\n"
+     "the actor it resolves to.  `tacitus code --emit quotes` adds these\n"
+     "records to the event stream.  Takes the dictionary options of\n"
+     "`tacitus help actors`.\n",
+     tc_doc_write_quotes, 1},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -123,6 +135,7 @@ static void usage(FILE *out)
     fprintf(out, "  %-12s %s\n", "eval actors", "accuracy of actor coding on a phrase table");
     fprintf(out, "  %-12s %s\n", "eval events", "event coding against gold JSONL or a quad TSV");
     fprintf(out, "  %-12s %s\n", "eval counts", "killed and injured counts against GVDB articles");
+    fprintf(out, "  %-12s %s\n", "eval quotes", "direct quotes and speakers against PolNeAR");
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
                  "  tacitus help COMMAND  a command's records and options\n");
@@ -161,6 +174,7 @@ typedef struct run_state {
     bool progress;
     bool stats;
     bool emit_actors, emit_sentences, emit_counts, tsv;
+    bool emit_quotes;
     unsigned long long articles, rejected, warnings;
     struct timespec last;
 } run_state;
@@ -225,6 +239,8 @@ static tc_status write_records(const command *cmd, const run_state *rs,
         st = cmd->write(doc, stdout);
     if (st == TC_OK && rs->emit_counts && cmd->write != tc_doc_write_counts)
         st = tc_doc_write_counts(doc, stdout);
+    if (st == TC_OK && rs->emit_quotes && cmd->write != tc_doc_write_quotes)
+        st = tc_doc_write_quotes(doc, stdout);
     return st;
 }
 
@@ -364,6 +380,7 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
             rs->emit_actors = strstr(optarg, "actors") != NULL;
             rs->emit_sentences = strstr(optarg, "sentences") != NULL;
             rs->emit_counts = strstr(optarg, "counts") != NULL;
+            rs->emit_quotes = strstr(optarg, "quotes") != NULL;
             break;
         case OPT_FORMAT_OUT:
             if (strcmp(optarg, "tsv") != 0 && strcmp(optarg, "jsonl") != 0) {
@@ -435,8 +452,9 @@ static int run(const command *cmd, int argc, char **argv)
         fprintf(stderr, "tacitus: see 'tacitus help %s'\n", cmd->name);
         return EXIT_FATAL;
     }
-    if (cmd->needs < 2)
-        opt.no_facts = true; /* sentences, tokens, actors: no facts written */
+    if (cmd->write == tc_doc_write_sentences || cmd->write == tc_doc_write_tokens ||
+        cmd->write == tc_doc_write_actors)
+        opt.no_facts = true; /* no facts written: none found */
     engine = make_engine(&opt, &rs, &df, &err);
     if (!engine) {
         print_diag("error", &err);
@@ -495,8 +513,9 @@ static int eval_command(int argc, char **argv)
     int first, status;
     bool counts = argc >= 2 && strcmp(argv[1], "counts") == 0;
     bool events = counts || (argc >= 2 && strcmp(argv[1], "events") == 0);
-    if (argc < 2 || (!events && strcmp(argv[1], "actors") != 0)) {
-        fprintf(stderr, "usage: tacitus eval actors|events|counts [--verbose] [OPTIONS] FILE\n");
+    bool quotes = argc >= 2 && strcmp(argv[1], "quotes") == 0;
+    if (argc < 2 || (!events && !quotes && strcmp(argv[1], "actors") != 0)) {
+        fprintf(stderr, "usage: tacitus eval actors|events|counts|quotes [--verbose] [OPTIONS] FILE\n");
         return EXIT_FATAL;
     }
     memset(&rs, 0, sizeof rs);
@@ -509,7 +528,7 @@ static int eval_command(int argc, char **argv)
     }
     first = parse_options(argc - 1, argv + 1, &opt, &rs, &df);
     if (first < 0 || argc - 1 - first != 1) {
-        fprintf(stderr, "usage: tacitus eval actors|events|counts [--verbose] [OPTIONS] FILE\n");
+        fprintf(stderr, "usage: tacitus eval actors|events|counts|quotes [--verbose] [OPTIONS] FILE\n");
         return EXIT_FATAL;
     }
     engine = make_engine(&opt, &rs, &df, &err);
@@ -519,9 +538,12 @@ static int eval_command(int argc, char **argv)
         tc_engine_free(engine);
         return EXIT_FATAL;
     }
-    status = counts ? tc_cli_eval_counts(engine, argv[1 + first], verbose)
-             : events ? tc_cli_eval_events(engine, argv[1 + first], verbose)
-                      : tc_cli_eval_actors(engine, argv[1 + first], verbose);
+    if (quotes)
+        status = tc_cli_eval_quotes(engine, argv[1 + first], verbose);
+    else
+        status = counts ? tc_cli_eval_counts(engine, argv[1 + first], verbose)
+                 : events ? tc_cli_eval_events(engine, argv[1 + first], verbose)
+                          : tc_cli_eval_actors(engine, argv[1 + first], verbose);
     tc_engine_free(engine);
     return status;
 }

@@ -405,3 +405,77 @@ tc_status tc_doc_write_counts(const tc_doc *doc, FILE *out)
     tc_sb_free(&sb);
     return st;
 }
+
+/* ---- Quotes ------------------------------------------------------------ */
+
+/* The quoted words: the parts joined by a space. */
+static tc_status quote_text(tc_sb *sb, const tc_doc *doc, const tc_quote *q,
+                            tc_sb *tmp)
+{
+    size_t k;
+    tc_status st = TC_OK;
+    tc_sb_clear(tmp);
+    for (k = 0; k < q->part_count && st == TC_OK; k++) {
+        if (k > 0)
+            st = tc_sb_putc(tmp, ' ');
+        if (st == TC_OK)
+            st = tc_sb_append(tmp, doc->text.text + q->part_start[k],
+                              q->part_end[k] - q->part_start[k]);
+    }
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, ",\"text\":");
+    return st == TC_OK ? tc_json_string(sb, tmp->p ? tmp->p : "", tmp->n) : st;
+}
+
+static tc_status quote_record(tc_sb *sb, const tc_doc *doc, size_t i,
+                              tc_sb *tmp)
+{
+    tc_quote q;
+    tc_status st;
+    bool spk;
+    tc_doc_quote(doc, i, &q);
+    spk = q.speaker_end > q.speaker_start;
+    st = envelope(sb, "quote", doc);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"start\":", q.start, true);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"end\":", q.end, true);
+    if (st == TC_OK)
+        st = quote_text(sb, doc, &q, tmp);
+    if (st == TC_OK)
+        st = text_field(sb, ",\"speaker\":", doc, q.speaker_start, q.speaker_end);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"speaker_start\":", q.speaker_start, spk);
+    if (st == TC_OK)
+        st = num_field(sb, ",\"speaker_end\":", q.speaker_end, spk);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"speaker_name\":", q.speaker_name);
+    if (st == TC_OK)
+        st = str_field(sb, ",\"speaker_code\":", q.speaker_code);
+    if (st == TC_OK)
+        st = text_field(sb, ",\"cue\":", doc, q.cue_start, q.cue_end);
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, q.direct ? ",\"direct\":true" : ",\"direct\":false");
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, q.partial ? ",\"partial\":true}" : ",\"partial\":false}");
+    return st;
+}
+
+tc_status tc_doc_write_quotes(const tc_doc *doc, FILE *out)
+{
+    tc_sb sb, tmp;
+    size_t i, n = tc_doc_quote_count(doc);
+    tc_status st = TC_OK;
+    if (!doc || !out)
+        return TC_ERR_USAGE;
+    tc_sb_init(&sb, doc->alloc, 0);
+    tc_sb_init(&tmp, doc->alloc, 0);
+    for (i = 0; i < n && st == TC_OK; i++) {
+        st = quote_record(&sb, doc, i, &tmp);
+        if (st == TC_OK)
+            st = flush(&sb, out);
+    }
+    tc_sb_free(&tmp);
+    tc_sb_free(&sb);
+    return st;
+}

@@ -225,6 +225,39 @@ tc_status tc_extract_counts(const tc_count_input *in, tc_arena *arena,
                             tc_vec *counts);
 const char *tc_count_type_name(tc_count_type t);
 const char *tc_num_precision_name(tc_num_precision p);
+/* ---- Quotes ---- */
+
+#define TC_QUOTE_PARTS TC_QUOTE_MAX_PARTS
+
+/* A quotation (direct) or a reported clause (indirect speech).  Parts are
+ * matching-text ranges of the quoted words ("X," he said, "Y." has two);
+ * speaker and cue are token ranges, empty when unknown. */
+typedef struct tc_quote_rec {
+    uint32_t sentence;       /* 0-based, of the first part */
+    uint32_t part0[TC_QUOTE_PARTS], part1[TC_QUOTE_PARTS];
+    uint8_t nparts;
+    uint8_t direct;          /* quoted words, not a paraphrase */
+    uint8_t partial;         /* quoted words inside a paraphrase */
+    uint32_t spk0, spk1;     /* speaker tokens [spk0, spk1) */
+    uint32_t cue0, cue1;     /* cue tokens [cue0, cue1) */
+    int32_t mention;         /* the actor the speaker resolves to, or -1 */
+} tc_quote_rec;
+
+typedef struct tc_quote_input {
+    const char *norm;
+    const char *text;        /* the article text: which way a mark faces */
+    const tc_offmap *map;    /* norm offsets -> text offsets */
+    const tc_vec *paras;     /* tc_para, with roles and pull-quote repeats */
+    const tc_vec *sents;     /* tc_sent */
+    const tc_vec *toks;      /* tc_tok */
+    const tc_keys *keys;     /* their keys */
+    const tc_vec *mentions;  /* tc_mention, in sentence order */
+} tc_quote_input;
+
+/* Finds the quotes of a document whose actors are already found, in text
+ * order.  Scratch memory comes from the arena. */
+tc_status tc_extract_quotes(const tc_quote_input *in, tc_arena *arena,
+                            tc_vec *quotes);
 
 /* Splits a CAMEO code into its country (first three letters when they
  * name a country, IGO or region) and its first role code. */
