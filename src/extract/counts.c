@@ -329,7 +329,8 @@ static bool not_a_count(const cctx *c, uint32_t j, uint32_t end, double v)
         "seconds", "days", "weeks", "months", "years", "year", "am", "pm",
         "a.m.", "p.m.", "gmt", "utc", "o'clock", "degrees", "points",
         "votes", "seats", "mph", "acres", "hectares", "feet", "foot",
-        "inches", "times", "billion", "trillion", ":", "th", "st", "nd", NULL};
+        "inches", "yards", "times", "billion", "trillion", ":", "th", "st",
+        "nd", "rounds", "bullets", "shots", "cartridges", NULL};
     size_t n;
     const char *k;
     if (j > 0) {
@@ -351,6 +352,17 @@ static bool not_a_count(const cctx *c, uint32_t j, uint32_t end, double v)
     /* a name's age: "Smith, 25," */
     if (j > 0 && is(c, j - 1, ",") && is(c, end, ",") && v < 110 && j >= 2 &&
         (tok(c, j - 2)->flags & TC_TOKEN_CAPITALIZED))
+        return true;
+    /* "Jan. 27", "March 3" when the date stage could not read it */
+    if (j > 0 && tok(c, j - 1)->kind == TC_TOKEN_WORD &&
+        (tok(c, j - 1)->flags & TC_TOKEN_CAPITALIZED) && v <= 31 &&
+        (is(c, j - 1, "jan") || is(c, j - 1, "feb") || is(c, j - 1, "mar") ||
+         is(c, j - 1, "apr") || is(c, j - 1, "jun") || is(c, j - 1, "jul") ||
+         is(c, j - 1, "aug") || is(c, j - 1, "sep") || is(c, j - 1, "sept") ||
+         is(c, j - 1, "oct") || is(c, j - 1, "nov") || is(c, j - 1, "dec")))
+        return true;
+    /* "a 911 call", "a 24-hour curfew" */
+    if (is(c, end, "call") || is(c, end, "calls") || is(c, end, "-"))
         return true;
     /* a year alone: four digits ("2,000" is a number) */
     if (v >= 1900 && v <= 2100 && end == j + 1 && tok(c, j)->kind == TC_TOKEN_NUMBER &&
@@ -470,7 +482,7 @@ static const cue after_cues[] = {
 static const cue before_cues[] = {
     {"killed", TC_COUNT_KILL}, {"killing", TC_COUNT_KILL},
     {"kills", TC_COUNT_KILL}, {"kill", TC_COUNT_KILL},
-    {"toll", TC_COUNT_KILL}, {"claimed", TC_COUNT_KILL},
+    {"toll", TC_COUNT_KILL},
     {"wounded", TC_COUNT_WOUND}, {"wounding", TC_COUNT_WOUND},
     {"injured", TC_COUNT_WOUND}, {"injuring", TC_COUNT_WOUND},
     {"arrested", TC_COUNT_ARREST}, {"arresting", TC_COUNT_ARREST},
@@ -518,6 +530,11 @@ static int cue_after(const cctx *c, uint32_t j, uint32_t *cue_end, bool *weak)
         int t = cue_type(c, k, after_cues);
         /* "shot" says nothing alone: "shot dead", "shot and killed",
          * "fatally shot", "shot and wounded" */
+        /* "one shot was fired": a gunshot, not a victim; "people who shot
+         * at", "who shot him": the shooters */
+        if (t < 0 && is(c, k, "shot") &&
+            (k == j || is(c, k + 1, "at") || (k > 0 && is(c, k - 1, "who"))))
+            return -1;
         if (t < 0 && is(c, k, "shot")) {
             if (is(c, k + 1, "dead") || (is(c, k + 1, "and") && is(c, k + 2, "killed")) ||
                 (k > 0 && is(c, k - 1, "fatally"))) {
@@ -546,11 +563,15 @@ static int cue_after(const cctx *c, uint32_t j, uint32_t *cue_end, bool *weak)
  * not over another number); *cue_start at the cue. */
 static int cue_before(const cctx *c, uint32_t j, uint32_t *cue_start)
 {
+    static const char *const stops[] = {"after", "before", "when", "while",
+                                        "himself", "herself", "themselves",
+                                        "since", "as", ",", NULL};
     uint32_t k, steps;
-    for (k = j, steps = 0; k > 0 && steps < 5; steps++) {
+    for (k = j, steps = 0; k > 0 && steps < 4; steps++) {
         int t;
         k--;
-        if (tok(c, k)->kind == TC_TOKEN_NUMBER || is(c, k, ".") || is(c, k, ";"))
+        if (tok(c, k)->kind == TC_TOKEN_NUMBER || is(c, k, ".") || is(c, k, ";") ||
+            in_list(c, k, stops))
             return -1;
         t = cue_type(c, k, before_cues);
         if (t >= 0) {
@@ -796,10 +817,23 @@ static bool kill_word(const cctx *c, uint32_t k)
            (is(c, k, "shot") && k > 0 && is(c, k - 1, "fatally"));
 }
 
-static tc_status singular(cctx *c, tc_vec *out)
+/* Whether the sentence's numbered counts (from `first`) include `type`. */
+static bool has_type(const tc_vec *out, size_t first, int type)
+{
+    size_t i;
+    for (i = first; i < out->n; i++)
+        if (((const tc_count_rec *)tc_vec_at(out, i))->type == type)
+            return true;
+    return false;
+}
+
+static tc_status singular(cctx *c, tc_vec *out, size_t first)
 {
     uint32_t k;
-    bool killed = false, wounded = false;
+    /* "one person has died and a second was injured": a count of one
+     * only for what the numbers did not count */
+    bool killed = has_type(out, first, TC_COUNT_KILL),
+         wounded = has_type(out, first, TC_COUNT_WOUND);
     for (k = 0; k < c->n; k++) {
         int type = -1;
         uint32_t cue_end = k + 1, at = k, p;
@@ -847,7 +881,14 @@ static tc_status singular(cctx *c, tc_vec *out)
                            is(c, at, "hospitalized") || is(c, at, "hospitalised") ||
                            is(c, at, "hurt"))) {
             type = TC_COUNT_WOUND;
+        } else if (k > 0 && person_at(c, k - 1) && !is(c, k - 1, "who") &&
+                   !is(c, k - 1, "he") && !is(c, k - 1, "she") &&
+                   (is(c, k, "injured") || is(c, k, "hurt") || is(c, k, "wounded")) &&
+                   !is(c, k + 1, "by")) {
+            type = TC_COUNT_WOUND; /* headline: "Man injured in shooting" */
         } else if ((aux && is(c, at, "shot")) ||
+                   (is(c, k, "shot") && k >= 2 && is(c, k - 1, "being") &&
+                    is(c, k - 2, "after")) ||
                    (person_at(c, k) && !is(c, k, "who") && is(c, k + 1, "shot") &&
                     !is(c, k + 2, ",")) ||
                    (is(c, k, "shot") && k > 0 && !is(c, k - 1, "a") &&
@@ -1007,8 +1048,8 @@ static tc_status sentence_counts(cctx *c, tc_vec *out)
         }
         j = num.tok1 > j ? num.tok1 : j + 1;
     }
-    if (st == TC_OK && out->n == first)
-        st = singular(c, out);
+    if (st == TC_OK)
+        st = singular(c, out, first);
     return st;
 }
 

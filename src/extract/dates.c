@@ -165,6 +165,18 @@ static tc_status push(dctx *c, tc_vec *out, uint32_t j0, uint32_t j1,
     return TC_OK;
 }
 
+/* A date whose year nothing tells (no article date): its tokens are a
+ * date, its day unknown (0). */
+static tc_status push_unknown(dctx *c, tc_vec *out, uint32_t j0, uint32_t j1)
+{
+    tc_status st = push(c, out, j0, j1, 0, 0, TC_DATE_DAY, true, false);
+    if (st == TC_OK) {
+        tc_date_rec *r = tc_vec_at(out, out->n - 1);
+        r->day = r->end = 0;
+    }
+    return st;
+}
+
 /* A day and month without a year: the article's year, or the year
  * before when that would put a past event after the article. */
 static bool future_near(const dctx *c, uint32_t j);
@@ -231,7 +243,11 @@ static bool absolute(dctx *c, uint32_t j, tc_vec *out, uint32_t *end,
         if (y > 0)
             days = d <= tc_month_days(y, m) ? tc_days_from_civil(y, m, d)
                                             : INT32_MIN;
-        else
+        else if (c->today == INT32_MIN) {
+            /* no article date: a date all the same, of no known year */
+            *st = push_unknown(c, out, j, *end);
+            return true;
+        } else
             days = guess_year(c, j, m, d, &y);
         if (days == INT32_MIN)
             return false;
