@@ -49,12 +49,16 @@ static const char *tok_text(const ev_sentence *es, uint32_t i, size_t *n)
     return es->in->norm + k->start;
 }
 
+/* Whether token i is the word w (lower case): on its key for words, on
+ * its text for punctuation ("-", "'s"). */
 static bool tok_is(const ev_sentence *es, uint32_t i, const char *w)
 {
     size_t n;
     const char *s;
     if (i >= es->n)
         return false;
+    if (w[0] >= 'a' && w[0] <= 'z')
+        return tc_key_is(es->in->keys, es->t0 + i, w);
     s = tok_text(es, i, &n);
     return tc_sv_eq_nocase(tc_sv_make(s, n), tc_sv_cstr(w));
 }
@@ -235,15 +239,29 @@ typedef struct pmatch {
     uint32_t nwords;
 } pmatch;
 
+/* Whether word is one of the element's alternatives (sorted by id: long
+ * lists are searched by halves). */
 static bool word_in(const tc_verbs *v, const tc_pat_elem *e, uint32_t word)
 {
     const uint32_t *w = tc_verbs_words(v) + e->first;
-    uint32_t k;
+    uint32_t k, lo = 0, hi = e->count;
     if (!word)
         return false;
-    for (k = 0; k < e->count; k++)
-        if (w[k] == word)
+    if (e->count <= 8) {
+        for (k = 0; k < e->count; k++)
+            if (w[k] == word)
+                return true;
+        return false;
+    }
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (w[mid] == word)
             return true;
+        if (w[mid] < word)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return false;
 }
 

@@ -910,6 +910,8 @@ static tc_status build_gates(tc_verbs *v)
     return st;
 }
 
+static int u32_cmp(const void *a, const void *b);
+
 tc_status tc_verbs_freeze(tc_verbs *v)
 {
     size_t i;
@@ -937,6 +939,14 @@ tc_status tc_verbs_freeze(tc_verbs *v)
     st = build_gates(v);
     if (st != TC_OK)
         return st;
+    /* the alternatives of an element in id order: long lists (synsets) are
+     * searched by halves */
+    for (i = 0; i < v->elems.n; i++) {
+        const tc_pat_elem *e = tc_vec_at(&v->elems, i);
+        if (e->kind == TC_PE_WORDS && e->count > 1)
+            qsort((uint32_t *)v->words.p + e->first, e->count, sizeof(uint32_t),
+                  u32_cmp);
+    }
     v->frozen = true;
     return TC_OK;
 }
@@ -1043,8 +1053,19 @@ size_t tc_verbs_candidates(const tc_verbs *v, uint32_t head,
              i++)
             idx[n++] = g[i].pattern;
     }
-    if (n > 1)
+    if (n > 32) {
         qsort(idx, n, sizeof idx[0], u32_cmp);
+    } else {
+        for (i = 1; i < n; i++) { /* few: an insertion sort */
+            uint32_t x = idx[i];
+            size_t j = i;
+            while (j > 0 && idx[j - 1] > x) {
+                idx[j] = idx[j - 1];
+                j--;
+            }
+            idx[j] = x;
+        }
+    }
     for (i = 0; i < n && k < cap; i++)
         if (i == 0 || idx[i] != idx[i - 1])
             out[k++] = tc_vec_at(&v->patterns, idx[i]);

@@ -130,7 +130,8 @@ size_t tc_verbs_candidates(const tc_verbs *v, uint32_t head,
                            const tc_pattern **out, size_t cap);
 const tc_pat_elem *tc_verbs_elem(const tc_verbs *v, uint32_t i);
 uint32_t tc_verbs_elem_word(const tc_verbs *v, uint32_t i);
-/* The words of all elements, for inner loops (index with elem->first). */
+/* The words of all elements, for inner loops (index with elem->first);
+ * after freezing, each element's alternatives are in ascending id order. */
 const uint32_t *tc_verbs_words(const tc_verbs *v);
 const tc_code_info *tc_verbs_code(const tc_verbs *v, uint16_t i);
 /* Code table lookup by code string ("194"), or NULL. */
