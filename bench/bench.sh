@@ -57,7 +57,14 @@ mentions=$(wc -l <"$out")
 # shellcheck disable=SC2086
 tokens=$("$bin" tokens --no-progress $dirs | wc -l)
 entries=$("$bin" actors --no-progress --stats </dev/null 2>&1 | sed -n 's/.*entries=\([0-9]*\).*/\1/p')
-# Events end to end (text + actors + events) with all dictionaries.
+# Places: the gazetteer's load (with the actors, coding one word), and the
+# place mentions of the corpus.
+t_gload=$(best sh -c "echo 'Kyiv.' | '$bin' places --no-progress")
+places=$("$bin" places --no-progress --stats </dev/null 2>&1 | sed -n 's/.*places=\([0-9]*\).*/\1/p')
+# shellcheck disable=SC2086
+t_places=$(best "$bin" places --no-progress $dirs)
+place_mentions=$(wc -l <"$out")
+# Events end to end (text + actors + places + events) with all dictionaries.
 # shellcheck disable=SC2086
 t_code=$(best "$bin" code --no-progress $dirs)
 events=$(wc -l <"$out")
@@ -75,4 +82,8 @@ awk -v tl="$t_load" -v ta="$t_act" -v tk="$tokens" -v m="$mentions" -v e="$entri
 }'
 awk -v tc="$t_code" -v s="$sentences" -v ev="$events" 'BEGIN {
     printf "bench: tacitus code       %8.0f sentences/s end to end (%d events, %.3f s; TABARI ~3,300/s; aim: >= 100,000/s)\n", s / (tc / 1e9), ev, tc / 1e9
+}'
+awk -v tg="$t_gload" -v tl="$t_load" -v tp="$t_places" -v p="$places" -v m="$place_mentions" -v s="$sentences" 'BEGIN {
+    printf "bench: gazetteer: %s places, load + one word %.3f s (%.3f s more than the actors alone; aim: < 0.2 s)\n", p, tg / 1e9, (tg - tl) / 1e9
+    printf "bench: tacitus places     %8.0f sentences/s end to end (%d place mentions, %.3f s)\n", s / (tp / 1e9), m, tp / 1e9
 }'

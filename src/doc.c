@@ -39,6 +39,7 @@ tc_doc *tc_doc_new(tc_engine *engine)
     tc_vec_init(&doc->toks, a, sizeof(tc_tok), l->max_tokens);
     tc_vec_init(&doc->mentions, a, sizeof(tc_mention), l->max_tokens);
     tc_vec_init(&doc->events, a, sizeof(tc_event_rec), l->max_tokens);
+    tc_places_init(&doc->places, a, l->max_tokens);
     return doc;
 }
 
@@ -52,6 +53,7 @@ void tc_doc_free(tc_doc *doc)
     tc_vec_free(&doc->toks);
     tc_vec_free(&doc->mentions);
     tc_vec_free(&doc->events);
+    tc_places_free(&doc->places);
     tc_free(doc->alloc, doc);
 }
 
@@ -63,6 +65,7 @@ static void doc_reset(tc_doc *doc)
     tc_vec_clear(&doc->toks);
     tc_vec_clear(&doc->mentions);
     tc_vec_clear(&doc->events);
+    tc_places_clear(&doc->places);
     doc->id = doc->date = doc->title = "";
     doc->url = doc->source = doc->language = "";
     doc->raw = "";

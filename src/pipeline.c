@@ -3,7 +3,7 @@
  *
  * An article goes: decode (raw bytes -> valid UTF-8 article text) ->
  * normalize (-> matching text and offset map) -> paragraphs -> roles ->
- * sentences -> tokens -> roles -> actors -> events (each when the engine
+ * sentences -> tokens -> roles -> actors -> places -> events (each when the engine
  * has loaded its dictionaries).  Stages never call each other; each reads what the
  * previous one left in the document.
  */
@@ -69,6 +69,20 @@ static tc_status find_actors(tc_doc *doc, const tc_keys *keys)
                              &doc->mentions);
 }
 
+static tc_status find_places(tc_doc *doc, const tc_keys *keys)
+{
+    tc_place_input in;
+    in.keys = keys;
+    in.norm = doc->norm.norm;
+    in.paras = &doc->paras;
+    in.sents = &doc->sents;
+    in.toks = &doc->toks;
+    in.mentions = &doc->mentions;
+    in.actors = doc->engine->actors;
+    return tc_extract_places(doc->engine->places, &in, &doc->arena,
+                             &doc->places);
+}
+
 static tc_status find_events(tc_doc *doc, const tc_keys *keys)
 {
     tc_event_input in;
@@ -115,6 +129,11 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
         st = find_actors(doc, &keys);
     if (st != TC_OK)
         return fail(doc, err, st, "actors");
+    if (doc->engine->places) {
+        st = find_places(doc, &keys);
+        if (st != TC_OK)
+            return fail(doc, err, st, "places");
+    }
     if (doc->engine->verbs) {
         st = find_events(doc, &keys);
         if (st != TC_OK)
