@@ -39,6 +39,7 @@
  */
 #include "extract.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_CANDS_PER_NAME 64u  /* places of one name looked at */
@@ -46,12 +47,14 @@
 #define MAX_WIDE_LOOKUPS 16u    /* two-edit scans per article */
 #define MAX_WIDE_SCAN 4000u     /* towns of one subdivision scanned */
 #define BIG_CITY 100000u
+#define TOWN 20000u             /* a place without context: at least this */
 #define WALK_BACK 4u            /* words skipped looking for a preposition */
 
 /* Score units: a quarter of a doubling of population. */
 #define BONUS_COUNTRY 10
 #define BONUS_ADM1 26
 #define BONUS_QUALIFIER 160
+#define FEW_ADM1S 2             /* subdivisions named, for BONUS_ADM1 */
 
 void tc_places_init(tc_places *p, const tc_allocator *a, size_t max)
 {
@@ -89,6 +92,10 @@ static const char *const locatives[] = {
     "in", "at", "near", "outside", "from", "to", "into", "inside", "across",
     "around", "towards", "toward", "through", "throughout", "within", "via",
     "along", "nearby", NULL};
+/* Those that never take a person ("lost to Clinton", "a gift from Bush"). */
+static const char *const strong_locatives[] = {
+    "in", "at", "near", "outside", "inside", "across", "around",
+    "throughout", "within", "nearby", NULL};
 /* Words that may stand between a preposition and the name. */
 static const char *const skippable[] = {
     "the", "a", "an", "city", "town", "village", "region", "province",
@@ -133,6 +140,8 @@ typedef struct cand {
     uint8_t initial;         /* at a sentence start or in a title */
     uint8_t lonely;          /* beside an unknown capitalized word */
     uint8_t actor_use;       /* before a speech verb or a possessive */
+    uint8_t name_word;       /* a word of a person's or a thing's name in
+                              * this article (Clinton, Carson, Wall) */
 } cand;
 
 typedef struct article {
@@ -143,6 +152,7 @@ typedef struct article {
     tc_places *out;
     int32_t *cover;          /* per token: the actor mention over it, -1 */
     uint8_t *metonym_of;     /* per actor mention: a place name as well */
+    tc_vec name_words;       /* uint32 gazetteer key ids, sorted */
     tc_vec cands;            /* cand */
     size_t fuzzy_lookups, wide_lookups;
 } article;
@@ -356,21 +366,22 @@ static bool is_word(const article *a, uint32_t t)
     return tok_at(a, t)->kind == TC_TOKEN_WORD;
 }
 
-/* A locative preposition before the name, across a few skippable words;
- * or a noun of place and "of" right before it. */
-static bool locative_before(const article *a, const cand *c)
+/* A locative preposition before the name, across a few skippable words
+ * (2 when it never takes a person, 1 for to, from, via ...); or a noun of
+ * place and "of" right before it (2). */
+static int locative_before(const article *a, const cand *c)
 {
     uint32_t first = sent_at(a, c->sent)->first_token, t = c->tok0, steps = 0;
     if (t >= first + 2 && key_is(a, t - 1, "of") && key_in(a, t - 2, place_of))
-        return true;
+        return 2;
     while (t > first && steps++ <= WALK_BACK) {
         t--;
         if (key_in(a, t, locatives))
-            return true;
+            return key_in(a, t, strong_locatives) ? 2 : 1;
         if (!key_in(a, t, skippable))
-            return false;
+            return 0;
     }
-    return false;
+    return 0;
 }
 
 static bool noun_after(const article *a, const cand *c)
@@ -401,7 +412,7 @@ static bool beside_unknown(const article *a, const cand *c)
         if (i == 0 && t == se->first_token && a->cover[t] < 0 &&
             !tc_lexicon_key_id(a->lx, k.p, k.n))
             continue; /* a sentence's first word is capitalized anyway */
-        if (!word_in(k.p, k.n, place_nouns))
+        if (!word_in(k.p, k.n, place_nouns) && !word_in(k.p, k.n, directions))
             return true;
     }
     return false;
@@ -436,6 +447,84 @@ static void direction(article *a, cand *c)
     }
 }
 
+static int u32_cmp(const void *x, const void *y)
+{
+    uint32_t p = *(const uint32_t *)x, q = *(const uint32_t *)y;
+    return p < q ? -1 : p > q;
+}
+
+/* Words of the article's names of people and things: the words of person
+ * mentions, and capitalized words next to another capitalized word
+ * (Bernie Sanders, Wall Street), not at a sentence's start.  A town of
+ * that name needs place context. */
+static tc_status collect_name_words(article *a)
+{
+    const tc_vec *toks = a->in->toks;
+    size_t s, n;
+    uint32_t t;
+    tc_status st = TC_OK;
+    for (s = 0; s < a->in->sents->n && st == TC_OK; s++) {
+        const tc_sent *se = sent_at(a, (uint32_t)s);
+        uint32_t end = se->first_token + se->token_count;
+        for (t = se->first_token; t < end && st == TC_OK; t++) {
+            const tc_tok *k = tc_vec_at(toks, t);
+            const tc_mention *m = a->cover[t] >= 0
+                ? tc_vec_at(a->in->mentions, (size_t)a->cover[t]) : NULL;
+            bool caps_pair = false;
+            tc_sv key;
+            uint32_t id, *slot;
+            if (k->kind != TC_TOKEN_WORD || !(k->flags & TC_TOKEN_CAPITALIZED))
+                continue;
+            if (t + 1 < end && !(k->flags & TC_TOKEN_ALL_CAPS))
+                caps_pair = (tok_at(a, t + 1)->flags & TC_TOKEN_CAPITALIZED) &&
+                            tok_at(a, t + 1)->kind == TC_TOKEN_WORD;
+            if (t > se->first_token + 1 && !caps_pair)
+                caps_pair = (tok_at(a, t - 1)->flags & TC_TOKEN_CAPITALIZED) &&
+                            tok_at(a, t - 1)->kind == TC_TOKEN_WORD;
+            if (!caps_pair && !(m && m->type == TC_ACTOR_PERSON))
+                continue;
+            key = key_at(a, t);
+            id = tc_lexicon_key_id(a->lx, key.p, key.n);
+            if (!id)
+                continue;
+            slot = tc_vec_push(&a->name_words, &st);
+            if (slot)
+                *slot = id;
+        }
+    }
+    n = a->name_words.n;
+    if (st == TC_OK && n)
+        qsort(a->name_words.p, n, sizeof(uint32_t), u32_cmp);
+    return st == TC_ERR_LIMIT ? TC_OK : st;
+}
+
+static bool is_name_word(const article *a, uint32_t t)
+{
+    tc_sv key = key_at(a, t);
+    uint32_t id = tc_lexicon_key_id(a->lx, key.p, key.n);
+    const uint32_t *w = a->name_words.p;
+    size_t lo = 0, hi = a->name_words.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (w[mid] == id)
+            return true;
+        if (w[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+static bool has_kind(const article *a, const cand *c, tc_place_kind kind)
+{
+    uint32_t i;
+    for (i = 0; i < c->n; i++)
+        if (tc_gazetteer_place(a->g, c->entries[i])->kind == kind)
+            return true;
+    return false;
+}
+
 /* Whether one of the places of a name is the country `code` itself. */
 static bool names_country(const article *a, const cand *c, const char *code)
 {
@@ -453,10 +542,16 @@ static void read_context(article *a, cand *c)
     const tc_sent *se = sent_at(a, c->sent);
     uint32_t t;
     int32_t m = -1;
+    int loc;
     bool same = true;
     direction(a, c);
-    if (c->tok1 - c->name0 == 1 && key_in(a, c->name0, compass))
-        c->blocked = 1;
+    if (c->tok1 - c->name0 == 1) {
+        tc_sv k = key_at(a, c->name0);
+        if (key_in(a, c->name0, compass) ||
+            tc_wordlist_has(&tc_list_calendar_words, k.p, k.n))
+            c->blocked = 1; /* East, Central; March, August */
+        c->name_word = (uint8_t)is_name_word(a, c->name0);
+    }
     for (t = c->name0; t < c->tok1; t++) {
         if (a->cover[t] >= 0 && m < 0)
             m = a->cover[t];
@@ -468,13 +563,16 @@ static void read_context(article *a, cand *c)
         bool exact = same && x->tok0 == c->name0 && x->tok1 == c->tok1;
         if (exact && (x->type == TC_ACTOR_STATE || x->type == TC_ACTOR_PLACE)) {
             c->metonym = 1;
-            if (a->metonym_of && !names_country(a, c, x->country))
-                a->metonym_of[m] = 1;
+            if (a->metonym_of && (!names_country(a, c, x->country) ||
+                                  has_kind(a, c, TC_PLACE_ADM1)))
+                a->metonym_of[m] = 1; /* Paris; Georgia (or the state) */
         } else
             c->blocked = 1;
     }
-    c->context = (uint8_t)(c->direction || locative_before(a, c) ||
-                           noun_after(a, c));
+    loc = locative_before(a, c);
+    c->context = (uint8_t)(c->direction || loc || noun_after(a, c));
+    if (c->name_word && loc == 1 && !c->direction && !noun_after(a, c))
+        c->context = 0; /* "lost to Clinton": a person */
     c->initial = (uint8_t)(c->tok0 == se->first_token || in_title(a, c->sent));
     c->lonely = (uint8_t)(c->tok1 - c->name0 == 1 && beside_unknown(a, c));
     c->actor_use = (uint8_t)acts(a, c);
@@ -518,7 +616,10 @@ static int score(const article *a, const tc_place_rec *r, const cand *qual)
     uint32_t i;
     if (has_country(a->out, r->country))
         s += BONUS_COUNTRY;
-    if (r->kind == TC_PLACE_CITY && has_adm1(a->out, r->adm1))
+    /* a town of a subdivision the article names, when it names few (an
+     * article on the primaries names every state) */
+    if (r->kind == TC_PLACE_CITY && has_adm1(a->out, r->adm1) &&
+        a->out->nadm1s <= FEW_ADM1S)
         s += BONUS_ADM1;
     for (i = 0; qual && i < qual->n; i++)
         if (qualifies(r, tc_gazetteer_place(a->g, qual->entries[i]))) {
@@ -528,12 +629,17 @@ static int score(const article *a, const tc_place_rec *r, const cand *qual)
     return s;
 }
 
+/* The highest score wins; but a subdivision or country beats a town under
+ * 100,000 people of its own country that has the same name (Nevada,
+ * Missouri is not what "Nevada" means), unless a qualifier chose the
+ * town. */
 static int32_t choose(const article *a, const uint32_t *entries, uint32_t n,
                       const cand *qual)
 {
-    int32_t best = -1;
-    int best_score = 0;
+    int32_t best = -1, area = -1;
+    int best_score = 0, area_score = 0;
     uint32_t i;
+    const tc_place_rec *b;
     for (i = 0; i < n; i++) {
         const tc_place_rec *r = tc_gazetteer_place(a->g, entries[i]);
         int s = score(a, r, qual);
@@ -541,7 +647,25 @@ static int32_t choose(const article *a, const uint32_t *entries, uint32_t n,
             best = (int32_t)entries[i];
             best_score = s;
         }
+        if (r->kind != TC_PLACE_CITY && (area < 0 || s > area_score)) {
+            area = (int32_t)entries[i];
+            area_score = s;
+        }
     }
+    if (best < 0 || area < 0 || best_score >= BONUS_QUALIFIER)
+        return best;
+    b = tc_gazetteer_place(a->g, (uint32_t)best);
+    /* Georgia in an American article is the state */
+    if (b->kind == TC_PLACE_COUNTRY && !has_country(a->out, b->country)) {
+        for (i = 0; i < n; i++) {
+            const tc_place_rec *r = tc_gazetteer_place(a->g, entries[i]);
+            if (r->kind == TC_PLACE_ADM1 && has_country(a->out, r->country))
+                return (int32_t)entries[i];
+        }
+    }
+    if (b->kind == TC_PLACE_CITY && b->population < BIG_CITY &&
+        strcmp(b->country, tc_gazetteer_place(a->g, (uint32_t)area)->country) == 0)
+        return area;
     return best;
 }
 
@@ -581,7 +705,8 @@ static void resolve_exact(article *a)
             continue;
         c->chosen = choose(a, c->entries, c->n, qual_of(a, c));
         r = c->chosen >= 0 ? tc_gazetteer_place(a->g, (uint32_t)c->chosen) : NULL;
-        if (r && r->kind == TC_PLACE_COUNTRY && !c->metonym)
+        if (r && r->kind == TC_PLACE_COUNTRY && !c->metonym &&
+            !has_kind(a, c, TC_PLACE_ADM1))
             add_country(a->out, r->country, 1);
         if (r && r->kind == TC_PLACE_ADM1 && (c->context || c->qualifier < 0)) {
             add_adm1(a->out, r->adm1);
@@ -608,7 +733,10 @@ static bool plain_place(const article *a, const cand *c)
         return false;
     if (r->kind == TC_PLACE_ADM1)
         return true;
-    return r->population >= BIG_CITY || has_country(a->out, r->country);
+    if (c->name_word)
+        return false;
+    return r->population >= BIG_CITY ||
+           (r->population >= TOWN && has_country(a->out, r->country));
 }
 
 static void judge(article *a)
@@ -618,7 +746,7 @@ static void judge(article *a)
         cand *c = tc_vec_at(&a->cands, i);
         if (c->blocked || c->chosen < 0)
             continue;
-        if (c->context || c->qualifier >= 0)
+        if ((c->context && !c->lonely) || c->qualifier >= 0)
             c->accepted = 1;
         else if (!c->metonym && !c->fuzzy)
             c->accepted = (uint8_t)plain_place(a, c);
@@ -899,6 +1027,8 @@ tc_status tc_extract_places(const tc_gazetteer *g, const tc_place_input *in,
     a.out = out;
     tc_vec_init(&a.cands, tc_lexicon_allocator(a.lx), sizeof(cand),
                 in->toks->n + 1);
+    tc_vec_init(&a.name_words, tc_lexicon_allocator(a.lx), sizeof(uint32_t),
+                4096);
     st = actor_cover(&a);
     if (st == TC_OK && in->mentions && in->mentions->n) {
         a.metonym_of = tc_arena_calloc(arena, in->mentions->n, 1);
@@ -913,6 +1043,8 @@ tc_status tc_extract_places(const tc_gazetteer *g, const tc_place_input *in,
         st = TC_ERR_NOMEM;
     for (s = 0; s < in->sents->n && st == TC_OK; s++)
         st = sentence_cands(&a, s, mt, map);
+    if (st == TC_OK)
+        st = collect_name_words(&a);
     if (st == TC_OK) {
         size_t i;
         for (i = 0; i < a.cands.n; i++)
@@ -929,6 +1061,7 @@ tc_status tc_extract_places(const tc_gazetteer *g, const tc_place_input *in,
     if (st == TC_OK)
         best_places(&a);
     tc_vec_free(&a.cands);
+    tc_vec_free(&a.name_words);
     return st;
 }
 
