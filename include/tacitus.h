@@ -124,6 +124,8 @@ typedef struct tc_options {
     const char *default_date;      /* date of articles without one, or NULL */
     tc_warn_fn warn;               /* NULL: warnings are dropped */
     void *warn_ctx;
+    const char *gazetteer_file;    /* places; NULL: $TACITUS_GAZETTEER, else
+                                    * the build's build/gazetteer.tsv */
 } tc_options;
 
 /* Fills `opt` with the defaults. */
@@ -399,6 +401,43 @@ typedef struct tc_quote {
 
 size_t tc_doc_quote_count(const tc_doc *doc);
 tc_status tc_doc_quote(const tc_doc *doc, size_t i, tc_quote *out);
+/* ---- Places ------------------------------------------------------------- */
+
+/*
+ * Loads the gazetteer (the options' gazetteer_file, GeoNames cities,
+ * countries and subdivisions in our format, then data_dir/places-extra.txt)
+ * and the actor dictionaries if not loaded yet.  Call once, before sharing
+ * the engine; from then on tc_doc_analyze also finds places.
+ */
+tc_status tc_engine_load_places(tc_engine *engine, size_t *bad_lines,
+                                tc_error *err);
+size_t tc_engine_place_count(const tc_engine *engine);
+
+/* A place.  Strings are borrowed from the document or the engine; never
+ * NULL ("" when unknown). */
+typedef struct tc_place {
+    size_t sentence;         /* 1-based; 0 when not a mention */
+    size_t start, end;       /* in the article text; 0, 0 when not a mention */
+    const char *name;        /* "Kyiv", "Donetska oblast", "eastern Ukraine" */
+    uint32_t geonames_id;    /* 0 = none (countries, subdivisions, regions) */
+    const char *country;     /* ISO 3166-1 alpha-3 or "" */
+    const char *adm1;        /* ISO 3166-2 first-level subdivision or "" */
+    bool has_coords;
+    double lat, lon;         /* degrees, when has_coords */
+    const char *precision;   /* city, adm1, region, country */
+    bool fuzzy;              /* a misspelled name */
+} tc_place;
+
+size_t tc_doc_place_count(const tc_doc *doc);
+tc_status tc_doc_place(const tc_doc *doc, size_t i, tc_place *out);
+/* The place of sentence `i` (0-based): its most specific place mention,
+ * else its paragraph's, else the article's dominant country (sentence 0),
+ * else TC_DONE. */
+tc_status tc_doc_sentence_place(const tc_doc *doc, size_t i, tc_place *out);
+/* The place a name would be in this article (its countries and
+ * subdivisions), wherever it stands; TC_DONE when no place has that name. */
+tc_status tc_doc_place_lookup(const tc_doc *doc, const char *name,
+                              tc_place *out);
 
 /* ---- Readers ------------------------------------------------------------ */
 
@@ -465,6 +504,11 @@ tc_status tc_doc_write_counts(const tc_doc *doc, FILE *out);
  * "speaker_code","cue","direct","partial"}; a quote in parts has its parts
  * joined by a space as text. */
 tc_status tc_doc_write_quotes(const tc_doc *doc, FILE *out);
+
+/* One JSONL record per place mention: {"kind":"place","article","sentence",
+ * "start","end","text","name","geonames_id","country","adm1","lat","lon",
+ * "precision"}. */
+tc_status tc_doc_write_places(const tc_doc *doc, FILE *out);
 
 /* One JSONL record per token: {"kind":"token","article","sentence","start",
  * "end","text","norm","type","flags"}. */

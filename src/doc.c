@@ -42,6 +42,7 @@ tc_doc *tc_doc_new(tc_engine *engine)
     tc_vec_init(&doc->dates, a, sizeof(tc_date_rec), l->max_tokens);
     tc_vec_init(&doc->counts, a, sizeof(tc_count_rec), l->max_tokens);
     tc_vec_init(&doc->quotes, a, sizeof(tc_quote_rec), l->max_tokens);
+    tc_places_init(&doc->places, a, l->max_tokens);
     return doc;
 }
 
@@ -58,6 +59,7 @@ void tc_doc_free(tc_doc *doc)
     tc_vec_free(&doc->dates);
     tc_vec_free(&doc->counts);
     tc_vec_free(&doc->quotes);
+    tc_places_free(&doc->places);
     tc_free(doc->alloc, doc);
 }
 
@@ -72,6 +74,7 @@ static void doc_reset(tc_doc *doc)
     tc_vec_clear(&doc->dates);
     tc_vec_clear(&doc->counts);
     tc_vec_clear(&doc->quotes);
+    tc_places_clear(&doc->places);
     doc->id = doc->date = doc->title = "";
     doc->url = doc->source = doc->language = "";
     doc->raw = "";

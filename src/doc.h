@@ -17,6 +17,7 @@ struct tc_engine {
     char default_date[11];
     tc_lexicon *actors;  /* NULL until tc_engine_load_actors */
     tc_verbs *verbs;     /* NULL until tc_engine_load_events */
+    tc_gazetteer *places; /* NULL until tc_engine_load_places */
 };
 
 struct tc_doc {
@@ -42,6 +43,7 @@ struct tc_doc {
     tc_vec dates;          /* tc_date_rec */
     tc_vec counts;         /* tc_count_rec */
     tc_vec quotes;         /* tc_quote_rec */
+    tc_places places;      /* place mentions and each sentence's place */
     bool loaded, analyzed;
 };
 

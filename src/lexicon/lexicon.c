@@ -997,8 +997,11 @@ static tc_status build_indexes(tc_lexicon *lx)
     tc_status st = TC_OK;
     for (i = 0; i < lx->entries.n && st == TC_OK; i++) {
         const tc_entry *e = tc_vec_at(&lx->entries, i);
-        if (e->type != TC_ACTOR_PERSON)
+        if (e->type != TC_ACTOR_PERSON) {
+            if (e->fuzzy) /* places of the gazetteer that ask for it */
+                st = index_fuzzy(lx, i);
             continue;
+        }
         st = index_roles(lx, i);
         if (st == TC_OK)
             st = index_fuzzy(lx, i);
@@ -1096,6 +1099,12 @@ void tc_lexicon_entry_names(const tc_lexicon *lx, uint32_t e, tc_name_fn fn,
         if (!fn(ctx, tc_lexicon_str(lx, r->words)))
             return;
     }
+}
+
+void tc_lexicon_set_fuzzy(tc_lexicon *lx, uint32_t entry)
+{
+    if (!lx->frozen && entry < lx->entries.n)
+        ((tc_entry *)tc_vec_at(&lx->entries, entry))->fuzzy = 1;
 }
 
 uint32_t tc_lexicon_find(const tc_lexicon *lx, const char *s, size_t n)

@@ -45,6 +45,7 @@ typedef struct tc_period {
 
 typedef struct tc_entry {
     uint8_t type;          /* tc_actor_type */
+    uint8_t fuzzy;         /* in the fuzzy index though not a person */
     uint32_t name;         /* string id of the canonical name */
     uint32_t first_period; /* index into the lexicon's periods */
     uint32_t period_count;
@@ -105,6 +106,10 @@ void tc_lexicon_set_country(tc_lexicon *lx, uint32_t entry, const char *c,
                             size_t n);
 void tc_lexicon_set_affiliation(tc_lexicon *lx, uint32_t entry, const char *c,
                                 size_t n);
+
+/* Puts an entry that is not a person into the fuzzy name index too (the
+ * gazetteer's larger places).  Before freeze. */
+void tc_lexicon_set_fuzzy(tc_lexicon *lx, uint32_t entry);
 
 /* Loads one dictionary file.  Each bad line is reported through `warn` with
  * file, line and byte, and loading goes on; *errors counts them. */
