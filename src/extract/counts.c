@@ -82,15 +82,15 @@ static const char *const singular_starts[] = {
     "fatally", "father", "father-in-law", "fiance", "fiancee", "found",
     "friend", "girl", "girlfriend", "grandfather", "grandmother", "guard",
     "he", "homicide", "hospitalised", "hospitalized", "hurt", "husband",
-    "infant", "injured", "killed", "killing", "later", "man", "mortally",
-    "mother", "murder", "murdered", "murdering", "neighbor", "neighbour",
-    "nephew", "niece", "officer", "owner", "partner", "pastor", "person",
-    "policeman", "pronounced", "reportedly", "resident", "roommate",
-    "samaritan", "seriously", "she", "shooting", "shot", "sister", "slain",
-    "slaying", "soldier", "son", "stepfather", "stepson", "student",
-    "subsequently", "teacher", "teen", "teenager", "then", "toddler",
-    "trooper", "uncle", "victim", "who", "wife", "woman", "worker", "wound",
-    "wounded", "wounds",
+    "infant", "injured", "injuries", "injury", "killed", "killing", "later",
+    "man", "mortally", "mother", "murder", "murdered", "murdering",
+    "neighbor", "neighbour", "nephew", "niece", "officer", "owner", "partner",
+    "pastor", "person", "policeman", "pronounced", "reportedly", "resident",
+    "roommate", "samaritan", "seriously", "she", "shooting", "shot", "sister",
+    "slain", "slaying", "soldier", "son", "stepfather", "stepson", "struck",
+    "student", "subsequently", "teacher", "teen", "teenager", "then",
+    "toddler", "trooper", "uncle", "victim", "who", "wife", "woman", "worker",
+    "wound", "wounded", "wounds",
 };
 
 #define N_NUMBER_STARTS (sizeof number_starts / sizeof number_starts[0])
@@ -809,6 +809,23 @@ static bool person_before(const cctx *c, uint32_t k, uint32_t span)
     return false;
 }
 
+/* Whether the words before token k deny it: "no one was hurt", "nobody
+ * was killed", "no officers were injured", "was not injured". */
+static bool denied(const cctx *c, uint32_t k)
+{
+    uint32_t j, steps;
+    for (j = k, steps = 0; j > 0 && steps < 5; steps++) {
+        j--;
+        if (is(c, j, "no") || is(c, j, "nobody") || is(c, j, "none") ||
+            is(c, j, "not") || is(c, j, "n't") || is(c, j, "never") ||
+            is(c, j, "neither") || is(c, j, "nor"))
+            return true;
+        if (is(c, j, ",") || is(c, j, ";") || is(c, j, "and") || is(c, j, "but"))
+            return false;
+    }
+    return false;
+}
+
 static bool kill_word(const cctx *c, uint32_t k)
 {
     return is(c, k, "killed") || is(c, k, "killing") || is(c, k, "murdered") ||
@@ -897,9 +914,24 @@ static tc_status singular(cctx *c, tc_vec *out, size_t first)
                     (is(c, k - 1, "critical") || is(c, k - 1, "serious") ||
                      is(c, k - 1, "stable") || is(c, k - 1, "fair"))) ||
                    ((is(c, k, "wound") || is(c, k, "wounds")) && k > 0 &&
-                    is(c, k - 1, "gunshot"))) {
-            type = TC_COUNT_WOUND; /* shot, but perhaps killed: weak */
-            weak = true;
+                    (is(c, k - 1, "gunshot") || is(c, k - 1, "for"))) ||
+                   ((is(c, k, "injuries") || is(c, k, "injury")) && k > 0 &&
+                    (is(c, k - 1, "threatening") || is(c, k - 1, "minor") ||
+                     is(c, k - 1, "serious") || is(c, k - 1, "critical") ||
+                     is(c, k - 1, "severe") || is(c, k - 1, "with"))) ||
+                   (aux && is(c, at, "found") && is(c, at + 1, "shot")) ||
+                   (aux && is(c, at, "struck") &&
+                    (is(c, at + 1, "by") || is(c, at + 1, "in") || is(c, at + 1, "."))) ||
+                   ((is(c, k, "wounded") || is(c, k, "injured")) && k >= 2 &&
+                    (is(c, k - 2, "left") || is(c, k - 3, "left")) &&
+                    (is(c, k - 1, "man") || is(c, k - 1, "woman") ||
+                     tok(c, k - 1)->kind == TC_TOKEN_NUMBER ||
+                     is(c, k - 1, "old") || person_at(c, k - 1)))) {
+            type = TC_COUNT_WOUND;
+            /* shot, struck, a gunshot wound: perhaps killed (weak); injuries
+             * or "left ... wounded" say the person lived */
+            weak = !is(c, k, "injuries") && !is(c, k, "injury") &&
+                   !is(c, k, "wounded") && !is(c, k, "injured");
         } else if ((is(c, k, "died") || (is(c, k, "dies") && k > 0)) &&
                    person_before(c, k, 4) && !(k > 0 && is(c, k - 1, "have"))) {
             type = TC_COUNT_KILL; /* "he died later", "a man has died" */
@@ -941,6 +973,8 @@ static tc_status singular(cctx *c, tc_vec *out, size_t first)
         }
         if (type < 0 || (type == TC_COUNT_WOUND && ((killed && weak) || wounded)))
             continue;
+        if (denied(c, k))
+            continue; /* "no one was hurt", "nobody was killed" */
         if (type == TC_COUNT_KILL) {
             if (killed)
                 continue; /* one count of one per sentence */
