@@ -30,8 +30,8 @@ OPT := -O1 -g
 endif
 CPPFLAGS += -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -Isrc -I$(BUILD)/gen \
             -DTC_DATA_DIR='"$(CURDIR)/data"'
-CFLAGS += -std=c11 $(WARN) $(OPT) $(SAN_FLAGS) $(PKG_CFLAGS)
-LDFLAGS += $(SAN_FLAGS)
+CFLAGS += -std=c11 -pthread $(WARN) $(OPT) $(SAN_FLAGS) $(PKG_CFLAGS)
+LDFLAGS += -pthread $(SAN_FLAGS)
 LDLIBS += $(PKG_LIBS)
 
 LIB_SRCS := $(sort $(wildcard src/*.c src/core/*.c src/ingest/*.c src/text/*.c src/lexicon/*.c src/extract/*.c src/emit/*.c))

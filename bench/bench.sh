@@ -44,36 +44,43 @@ best() { # command... -> best wall time in ns over RUNS runs
 }
 
 # shellcheck disable=SC2086
-t_tc=$(best "$bin" sentences --no-progress $dirs)
+t_tc=$(best "$bin" sentences --no-progress --threads 1 $dirs)
 sentences=$(grep -c '"kind":"sentence"' "$out")
 t_wc=$(best sh -c "xargs wc -w <'$list'")
 
 # Actors: dictionary load (coding one word) and the whole corpus with all
 # dictionaries loaded; tokens counted once, untimed.
-t_load=$(best sh -c "echo 'Kyiv.' | '$bin' actors --no-progress")
+t_load=$(best sh -c "echo 'Kyiv.' | '$bin' actors --no-progress --threads 1")
 # shellcheck disable=SC2086
-t_act=$(best "$bin" actors --no-progress $dirs)
+t_act=$(best "$bin" actors --no-progress --threads 1 $dirs)
 mentions=$(wc -l <"$out")
 # shellcheck disable=SC2086
-tokens=$("$bin" tokens --no-progress $dirs | wc -l)
-entries=$("$bin" actors --no-progress --stats </dev/null 2>&1 | sed -n 's/.*entries=\([0-9]*\).*/\1/p')
+tokens=$("$bin" tokens --no-progress --threads 1 $dirs | wc -l)
+entries=$("$bin" actors --no-progress --threads 1 --stats </dev/null 2>&1 | sed -n 's/.*entries=\([0-9]*\).*/\1/p')
 # Places: the gazetteer's load (with the actors, coding one word), and the
 # place mentions of the corpus.
-t_gload=$(best sh -c "echo 'Kyiv.' | '$bin' places --no-progress")
-places=$("$bin" places --no-progress --stats </dev/null 2>&1 | sed -n 's/.*places=\([0-9]*\).*/\1/p')
+t_gload=$(best sh -c "echo 'Kyiv.' | '$bin' places --no-progress --threads 1")
+places=$("$bin" places --no-progress --threads 1 --stats </dev/null 2>&1 | sed -n 's/.*places=\([0-9]*\).*/\1/p')
 # shellcheck disable=SC2086
-t_places=$(best "$bin" places --no-progress $dirs)
+t_places=$(best "$bin" places --no-progress --threads 1 $dirs)
 place_mentions=$(wc -l <"$out")
 # Events end to end (text + actors + events) with all dictionaries.
 # shellcheck disable=SC2086
-t_code=$(best "$bin" code --no-progress --no-facts $dirs)
+t_code=$(best "$bin" code --no-progress --threads 1 --no-facts $dirs)
 events=$(wc -l <"$out")
 # The same with the facts stages (places, dates, counts, quotes) and their
 # records.
 # shellcheck disable=SC2086
-t_facts=$(best "$bin" code --no-progress --emit counts,quotes $dirs)
+t_facts=$(best "$bin" code --no-progress --threads 1 --emit counts,quotes $dirs)
 counts=$(grep -c '"kind":"count"' "$out" || true)
 quotes=$(grep -c '"kind":"quote"' "$out" || true)
+# Threads: the whole of `code` on twice the corpus (over 40 MB), on one
+# thread and on one per core, in the same run.
+cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+# shellcheck disable=SC2086
+t_one=$(best "$bin" code --no-progress --threads 1 $dirs $dirs)
+# shellcheck disable=SC2086
+t_all=$(best "$bin" code --no-progress --threads "$cores" $dirs $dirs)
 
 awk -v b="$bytes" -v s="$sentences" -v t1="$t_tc" -v t2="$t_wc" -v rep="$REPEAT" 'BEGIN {
     mb = b / 1e6
@@ -95,4 +102,7 @@ awk -v tc="$t_code" -v tf="$t_facts" -v s="$sentences" -v n="$counts" -v q="$quo
 awk -v tg="$t_gload" -v tl="$t_load" -v tp="$t_places" -v p="$places" -v m="$place_mentions" -v s="$sentences" 'BEGIN {
     printf "bench: gazetteer: %s places, load + one word %.3f s (%.3f s more than the actors alone; aim: < 0.2 s)\n", p, tg / 1e9, (tg - tl) / 1e9
     printf "bench: tacitus places     %8.0f sentences/s end to end (%d place mentions, %.3f s)\n", s / (tp / 1e9), m, tp / 1e9
+}'
+awk -v t1="$t_one" -v tn="$t_all" -v n="$cores" -v b="$bytes" -v s="$sentences" 'BEGIN {
+    printf "bench: code on %.1f MB: 1 thread %.0f sentences/s, %d threads %.0f sentences/s: speed-up %.2f (aim: near %d)\n", 2 * b / 1e6, 2 * s / (t1 / 1e9), n, 2 * s / (tn / 1e9), t1 / tn, n
 }'

@@ -201,6 +201,10 @@ typedef struct tc_article_info {
     size_t mojibake_fixed; /* cp1252 mojibake sequences repaired */
 } tc_article_info;
 void tc_doc_info(const tc_doc *doc, tc_article_info *out);
+/* The article as it was loaded, before analysis (its text without a
+ * title given apart), borrowed from the document: what tc_doc_set would
+ * take to load it again.  TC_ERR_USAGE when nothing is loaded. */
+tc_status tc_doc_input(const tc_doc *doc, tc_article_in *out);
 
 /* The role of a paragraph (and of its sentences) in the article. */
 typedef enum tc_role {
@@ -498,6 +502,10 @@ tc_status tc_doc_write_events_tsv(const tc_doc *doc, FILE *out);
  *  "high","precision","object","object_code","actor_code","cumulative",
  *  "since","date","date_end","date_precision","location","number_text"}. */
 tc_status tc_doc_write_counts(const tc_doc *doc, FILE *out);
+/* The loaded article as one JSONL line the reader reads back:
+ * {"id","date","title","url","source","language","text"} (empty fields
+ * but id and text left out); it needs no analysis. */
+tc_status tc_doc_write_input(const tc_doc *doc, FILE *out);
 
 /* One JSONL record per quote: {"kind":"quote","article","start","end",
  * "text","speaker","speaker_start","speaker_end","speaker_name",

@@ -206,6 +206,23 @@ tc_status tc_doc_analyze(tc_doc *doc, tc_error *err)
     return st;
 }
 
+tc_status tc_doc_input(const tc_doc *doc, tc_article_in *out)
+{
+    size_t skip;
+    if (!doc || !doc->loaded)
+        return TC_ERR_USAGE;
+    skip = doc->has_title ? strlen(doc->title) + 2 : 0;
+    out->id = doc->id;
+    out->date = doc->date;
+    out->title = doc->title;
+    out->url = doc->url;
+    out->source = doc->source;
+    out->language = doc->language;
+    out->text = doc->raw + skip;
+    out->text_len = doc->raw_len - skip;
+    return TC_OK;
+}
+
 void tc_doc_info(const tc_doc *doc, tc_article_info *out)
 {
     out->id = doc->id ? doc->id : "";

@@ -30,6 +30,7 @@ done
 suite golden tests/golden/run.sh
 suite pathological tests/pathological/run.sh
 suite evals tests/evals/run.sh
+suite scale tests/scale/run.sh
 suite eval-quotes tests/eval/quotes-floor.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"

@@ -8,6 +8,10 @@
  */
 #include "tacitus.h"
 #include "eval.h"
+#include "parallel.h"
+#include "shard.h"
+
+#include <pthread.h>
 
 #include <getopt.h>
 #include <stdbool.h>
@@ -152,6 +156,7 @@ static void usage(FILE *out)
     fprintf(out, "  %-12s %s\n", "eval actors", "accuracy of actor coding on a phrase table");
     fprintf(out, "  %-12s %s\n", "eval events", "event coding against gold JSONL or a quad TSV");
     fprintf(out, "  %-12s %s\n", "eval counts", "killed and injured counts against GVDB articles");
+    fprintf(out, "  %-12s %s\n", "shard", "articles into N JSONL shards balanced by size (--shards N --out DIR)");
     fprintf(out, "  %-12s %s\n", "eval quotes", "direct quotes and speakers against PolNeAR");
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
@@ -193,6 +198,9 @@ typedef struct run_state {
     bool emit_actors, emit_sentences, emit_counts, tsv;
     bool emit_quotes;
     bool emit_places;
+    int threads;         /* --threads: coding threads (1: this one) */
+    long shards;         /* tacitus shard --shards N --out DIR */
+    const char *out_dir;
     unsigned long long articles, rejected, warnings;
     struct timespec last;
 } run_state;
@@ -217,8 +225,11 @@ static void clear_progress(run_state *rs)
 
 static void on_warning(void *ctx, const tc_error *w)
 {
+    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
     run_state *rs = ctx;
+    pthread_mutex_lock(&mu); /* coding threads may warn too */
     rs->warnings++;
+    pthread_mutex_unlock(&mu);
     if (rs->quiet)
         return;
     clear_progress(rs);
@@ -244,24 +255,56 @@ static void show_progress(run_state *rs, const tc_reader *r)
 /* The records of one article: the command's, and with --emit (for
  * `code`), sentences and actors first. */
 static tc_status write_records(const command *cmd, const run_state *rs,
-                               const tc_doc *doc)
+                               const tc_doc *doc, FILE *out)
 {
     tc_status st = TC_OK;
     if (cmd->needs == 2 && rs->tsv)
-        return tc_doc_write_events_tsv(doc, stdout);
+        return tc_doc_write_events_tsv(doc, out);
     if (rs->emit_sentences && cmd->write != tc_doc_write_sentences)
-        st = tc_doc_write_sentences(doc, stdout);
+        st = tc_doc_write_sentences(doc, out);
     if (st == TC_OK && rs->emit_actors && cmd->write != tc_doc_write_actors)
-        st = tc_doc_write_actors(doc, stdout);
+        st = tc_doc_write_actors(doc, out);
     if (st == TC_OK && rs->emit_places && cmd->write != tc_doc_write_places)
-        st = tc_doc_write_places(doc, stdout);
+        st = tc_doc_write_places(doc, out);
     if (st == TC_OK)
-        st = cmd->write(doc, stdout);
+        st = cmd->write(doc, out);
     if (st == TC_OK && rs->emit_counts && cmd->write != tc_doc_write_counts)
-        st = tc_doc_write_counts(doc, stdout);
+        st = tc_doc_write_counts(doc, out);
     if (st == TC_OK && rs->emit_quotes && cmd->write != tc_doc_write_quotes)
-        st = tc_doc_write_quotes(doc, stdout);
+        st = tc_doc_write_quotes(doc, out);
     return st;
+}
+
+/* ---- Threads: the callbacks of parallel.c ----------------------------- */
+
+typedef struct par_ctx {
+    const command *cmd;
+    run_state *rs;
+} par_ctx;
+
+static tc_status par_write(const tc_doc *doc, FILE *out, void *ctx)
+{
+    par_ctx *pc = ctx;
+    return write_records(pc->cmd, pc->rs, doc, out);
+}
+
+static void par_article(void *ctx)
+{
+    ((par_ctx *)ctx)->rs->articles++;
+}
+
+static void par_error(void *ctx, const tc_error *err, tc_status st)
+{
+    par_ctx *pc = ctx;
+    (void)st;
+    clear_progress(pc->rs);
+    print_diag("error", err);
+    pc->rs->rejected++;
+}
+
+static void par_progress(void *ctx, const tc_reader *r)
+{
+    show_progress(((par_ctx *)ctx)->rs, r);
 }
 
 /* Codes every article of one input; returns TC_ERR_NOMEM/TC_ERR_IO (output)
@@ -278,6 +321,14 @@ static tc_status run_input(tc_engine *engine, tc_doc *doc, const char *path,
         rs->rejected++;
         return err.code == TC_ERR_NOMEM ? TC_ERR_NOMEM : TC_OK;
     }
+    if (rs->threads > 1) {
+        par_ctx pc = {cmd, rs};
+        tc_cli_par par = {rs->threads, stdout, par_write, par_article,
+                          par_error, par_progress, &pc};
+        st = tc_cli_run_parallel(engine, r, &par);
+        tc_reader_close(r);
+        return st;
+    }
     for (;;) {
         st = tc_reader_next(r, doc, &err);
         if (st == TC_DONE)
@@ -286,7 +337,7 @@ static tc_status run_input(tc_engine *engine, tc_doc *doc, const char *path,
             st = tc_doc_analyze(doc, &err);
         if (st == TC_OK) {
             rs->articles++;
-            st = write_records(cmd, rs, doc);
+            st = write_records(cmd, rs, doc, stdout);
             if (st != TC_OK) {
                 tc_reader_close(r);
                 return TC_ERR_IO;
@@ -306,7 +357,7 @@ static tc_status run_input(tc_engine *engine, tc_doc *doc, const char *path,
 
 enum { OPT_DATE = 256, OPT_FORMAT, OPT_MAX_ARTICLE, OPT_MAX_RECORD,
        OPT_NO_PROGRESS, OPT_ACTORS, OPT_AGENTS, OPT_VERBS, OPT_NO_BUILTIN_VERBS,
-       OPT_NO_FACTS,
+       OPT_NO_FACTS, OPT_THREADS, OPT_SHARDS, OPT_OUT,
        OPT_DATA, OPT_NO_BUILTIN,
        OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT, OPT_GAZETTEER };
 
@@ -338,6 +389,13 @@ static bool parse_size(const char *s, size_t *out)
     return true;
 }
 
+/* The cores this process may run on. */
+static int cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 && n <= 256 ? (int)n : 1;
+}
+
 static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
                          dict_files *df)
 {
@@ -353,6 +411,9 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
         {"verbs", required_argument, NULL, OPT_VERBS},
         {"no-builtin-verbs", no_argument, NULL, OPT_NO_BUILTIN_VERBS},
         {"no-facts", no_argument, NULL, OPT_NO_FACTS},
+        {"threads", required_argument, NULL, OPT_THREADS},
+        {"shards", required_argument, NULL, OPT_SHARDS},
+        {"out", required_argument, NULL, OPT_OUT},
         {"data", required_argument, NULL, OPT_DATA},
         {"no-builtin", no_argument, NULL, OPT_NO_BUILTIN},
         {"stats", no_argument, NULL, OPT_STATS},
@@ -394,6 +455,19 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
             break;
         case OPT_NO_BUILTIN_VERBS: opt->no_builtin_verbs = true; break;
         case OPT_NO_FACTS: opt->no_facts = true; break;
+        case OPT_SHARDS: rs->shards = strtol(optarg, NULL, 10); break;
+        case OPT_OUT: rs->out_dir = optarg; break;
+        case OPT_THREADS: {
+            char *end;
+            long t = strtol(optarg, &end, 10);
+            if (*end || t < 0 || t > 256) {
+                fprintf(stderr, "tacitus: bad --threads \"%s\" (0-256; 0: one per core)\n",
+                        optarg);
+                return -1;
+            }
+            rs->threads = t ? (int)t : cores();
+            break;
+        }
         case OPT_DATA: opt->data_dir = optarg; break;
         case OPT_NO_BUILTIN: opt->no_builtin_actors = true; break;
         case OPT_STATS: rs->stats = true; break;
@@ -490,6 +564,7 @@ static int run(const command *cmd, int argc, char **argv)
     memset(&rs, 0, sizeof rs);
     memset(&df, 0, sizeof df);
     rs.progress = isatty(STDERR_FILENO);
+    rs.threads = cores(); /* --threads changes it */
     tc_options_init(&opt);
     first = parse_options(argc, argv, &opt, &rs, &df);
     if (first < 0) {
@@ -552,6 +627,34 @@ static int run(const command *cmd, int argc, char **argv)
 }
 
 /* `tacitus eval actors [OPTIONS] FILE.tsv` */
+/* `tacitus shard --shards N --out DIR [OPTIONS] [INPUTS...]` */
+static int shard_command(int argc, char **argv)
+{
+    tc_options opt;
+    run_state rs;
+    dict_files df;
+    tc_error err;
+    tc_engine *engine;
+    int first, status;
+    memset(&rs, 0, sizeof rs);
+    memset(&df, 0, sizeof df);
+    tc_options_init(&opt);
+    first = parse_options(argc, argv, &opt, &rs, &df);
+    if (first < 0 || rs.shards <= 0 || !rs.out_dir) {
+        fprintf(stderr, "usage: tacitus shard --shards N --out DIR [OPTIONS] [INPUTS...]\n");
+        return EXIT_FATAL;
+    }
+    engine = make_engine(&opt, &rs, &df, &err);
+    if (!engine) {
+        print_diag("error", &err);
+        return EXIT_FATAL;
+    }
+    status = tc_cli_shard(engine, rs.shards, rs.out_dir, argv + first,
+                          argc - first);
+    tc_engine_free(engine);
+    return status;
+}
+
 static int eval_command(int argc, char **argv)
 {
     tc_options opt;
@@ -615,6 +718,8 @@ int main(int argc, char **argv)
         return help(argc > 2 ? argv[2] : NULL);
     if (strcmp(argv[1], "eval") == 0)
         return eval_command(argc - 1, argv + 1);
+    if (strcmp(argv[1], "shard") == 0)
+        return shard_command(argc - 1, argv + 1);
     cmd = find_command(argv[1]);
     if (!cmd) {
         fprintf(stderr, "tacitus: no command \"%s\"\n", argv[1]);

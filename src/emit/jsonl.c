@@ -482,3 +482,48 @@ tc_status tc_doc_write_quotes(const tc_doc *doc, FILE *out)
     tc_sb_free(&sb);
     return st;
 }
+
+/* ---- Articles as input ------------------------------------------------- */
+
+static tc_status input_field(tc_sb *sb, const char *name, const char *v,
+                             size_t n)
+{
+    tc_status st;
+    if (!v || !n)
+        return TC_OK;
+    st = tc_sb_puts(sb, name);
+    return st == TC_OK ? tc_json_string(sb, v, n) : st;
+}
+
+tc_status tc_doc_write_input(const tc_doc *doc, FILE *out)
+{
+    tc_article_in a;
+    tc_sb sb;
+    tc_status st;
+    if (!out || tc_doc_input(doc, &a) != TC_OK)
+        return TC_ERR_USAGE;
+    tc_sb_init(&sb, doc->alloc, 0);
+    st = input_field(&sb, "{\"id\":", a.id, strlen(a.id));
+    if (st == TC_OK && !a.id[0])
+        st = tc_sb_puts(&sb, "{\"id\":\"\"");
+    if (st == TC_OK)
+        st = input_field(&sb, ",\"date\":", a.date, strlen(a.date));
+    if (st == TC_OK)
+        st = input_field(&sb, ",\"title\":", a.title, strlen(a.title));
+    if (st == TC_OK)
+        st = input_field(&sb, ",\"url\":", a.url, strlen(a.url));
+    if (st == TC_OK)
+        st = input_field(&sb, ",\"source\":", a.source, strlen(a.source));
+    if (st == TC_OK)
+        st = input_field(&sb, ",\"language\":", a.language, strlen(a.language));
+    if (st == TC_OK)
+        st = tc_sb_puts(&sb, ",\"text\":");
+    if (st == TC_OK)
+        st = tc_json_string(&sb, a.text, a.text_len);
+    if (st == TC_OK)
+        st = tc_sb_putc(&sb, '}');
+    if (st == TC_OK)
+        st = flush(&sb, out);
+    tc_sb_free(&sb);
+    return st;
+}
