@@ -31,6 +31,7 @@ suite golden tests/golden/run.sh
 suite pathological tests/pathological/run.sh
 suite evals tests/evals/run.sh
 suite eval-quotes tests/eval/quotes-floor.sh
+suite tabari tests/tabari/run.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

@@ -563,6 +563,17 @@ int main(int argc, char **argv)
         return help(NULL);
     if (strcmp(argv[1], "help") == 0)
         return help(argc > 2 ? argv[2] : NULL);
+    if (strcmp(argv[1], "eval") == 0 && argc >= 3 &&
+        strcmp(argv[2], "tabari") == 0) /* TABARI validation suite */
+        return argc == 4 ? tc_cli_eval_tabari(argv[3], false)
+             : argc == 5 && strcmp(argv[3], "--verbose") == 0
+                 ? tc_cli_eval_tabari(argv[4], true)
+                 : (fprintf(stderr, "usage: tacitus eval tabari [--verbose] "
+                                    "FILE.project\n"), EXIT_FATAL);
+    if (strcmp(argv[1], "code") == 0 && argc >= 4 &&
+        strcmp(argv[2], "--tabari-project") == 0) /* a TABARI project */
+        return tc_cli_tabari_code(argv[3], argc > 4 && (strcmp(argv[4], "-q") == 0 ||
+                                                         strcmp(argv[4], "--quiet") == 0));
     if (strcmp(argv[1], "eval") == 0)
         return eval_command(argc - 1, argv + 1);
     cmd = find_command(argv[1]);
