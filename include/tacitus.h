@@ -450,6 +450,12 @@ tc_status tc_tabari_code(tc_tabari *t, const char *text, size_t len,
 tc_status tc_tabari_event_at(const tc_tabari *t, size_t i,
                              tc_tabari_event *out);
 
+/* Writes a TABARI or PETRARCH dictionary in our format (docs/FORMATS.md)
+ * to `out`: kind "actors", "agents" or "verbs", or NULL to guess from the
+ * file.  Bad lines are warnings. */
+tc_status tc_dict_convert(const char *path, const char *kind, FILE *out,
+                          tc_warn_fn warn, void *warn_ctx, tc_error *err);
+
 /* ---- Readers ------------------------------------------------------------ */
 
 /*

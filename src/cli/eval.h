@@ -34,5 +34,7 @@ int tc_cli_eval_quotes(tc_engine *engine, const char *dir, bool verbose);
  * validation suite.  Return the exit status. */
 int tc_cli_tabari_code(const char *project, bool quiet);
 int tc_cli_eval_tabari(const char *project, bool verbose);
+/* `tacitus dict convert [--kind actors|agents|verbs] FILE`. */
+int tc_cli_dict(int argc, char **argv);
 
 #endif

@@ -136,6 +136,8 @@ static void usage(FILE *out)
     fprintf(out, "  %-12s %s\n", "eval events", "event coding against gold JSONL or a quad TSV");
     fprintf(out, "  %-12s %s\n", "eval counts", "killed and injured counts against GVDB articles");
     fprintf(out, "  %-12s %s\n", "eval quotes", "direct quotes and speakers against PolNeAR");
+    fprintf(out, "  %-12s %s\n", "eval tabari", "TABARI's validation suite (a .project)");
+    fprintf(out, "  %-12s %s\n", "dict convert", "a TABARI or PETRARCH dictionary in our format");
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
                  "  tacitus help COMMAND  a command's records and options\n");
@@ -574,6 +576,8 @@ int main(int argc, char **argv)
         strcmp(argv[2], "--tabari-project") == 0) /* a TABARI project */
         return tc_cli_tabari_code(argv[3], argc > 4 && (strcmp(argv[4], "-q") == 0 ||
                                                          strcmp(argv[4], "--quiet") == 0));
+    if (strcmp(argv[1], "dict") == 0) /* dict convert */
+        return tc_cli_dict(argc - 1, argv + 1);
     if (strcmp(argv[1], "eval") == 0)
         return eval_command(argc - 1, argv + 1);
     cmd = find_command(argv[1]);

@@ -13,6 +13,9 @@
  *       so expected and coded events are compared per id over the union of
  *       its records.  Prints every failing id and "N passed, N failed".
  *
+ *   tacitus dict convert [--kind actors|agents|verbs] FILE
+ *       a TABARI or PETRARCH dictionary in our format, on standard output.
+ *
  * OPTION records ("{ OPTION: SET: CODE ALL }") are applied before the
  * records after them, as TABARI does.
  */
@@ -257,4 +260,33 @@ int tc_cli_eval_tabari(const char *project, bool verbose)
     tc_tabari_close(t);
     free(ids);
     return 0;
+}
+
+int tc_cli_dict(int argc, char **argv)
+{
+    const char *kind = NULL;
+    tc_error err;
+    int i = 2;
+    if (argc < 3 || strcmp(argv[1], "convert") != 0)
+        goto usage;
+    if (strcmp(argv[2], "--kind") == 0) {
+        if (argc < 5)
+            goto usage;
+        kind = argv[3];
+        i = 4;
+        if (strcmp(kind, "actors") != 0 && strcmp(kind, "agents") != 0 &&
+            strcmp(kind, "verbs") != 0)
+            goto usage;
+    }
+    if (i != argc - 1)
+        goto usage;
+    if (tc_dict_convert(argv[i], kind, stdout, on_warn, NULL, &err) != TC_OK) {
+        fprintf(stderr, "tacitus: %s: error: %s\n", err.file[0] ? err.file : argv[i],
+                err.message);
+        return 2;
+    }
+    return fflush(stdout) == 0 ? 0 : 2;
+usage:
+    fprintf(stderr, "usage: tacitus dict convert [--kind actors|agents|verbs] FILE\n");
+    return 2;
 }
