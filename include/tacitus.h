@@ -443,6 +443,62 @@ tc_status tc_doc_sentence_place(const tc_doc *doc, size_t i, tc_place *out);
 tc_status tc_doc_place_lookup(const tc_doc *doc, const char *name,
                               tc_place *out);
 
+/* ---- TABARI projects ---------------------------------------------------- */
+
+/*
+ * A TABARI project (.project file) with the actors, agents, verbs and
+ * options files it names, coded with TABARI's own semantics (first actor
+ * the source, stems, '+'/'$'/'%' slots, paired codes; docs/FORMATS.md).
+ * The handle is mutable (OPTION records change it): one per thread.
+ */
+typedef struct tc_tabari tc_tabari;
+
+/* Opens `project` and loads what it names (paths relative to it).  Bad
+ * dictionary lines are warnings.  NULL (and `err`) on failure. */
+tc_tabari *tc_tabari_open(const char *project, const tc_allocator *alloc,
+                          tc_warn_fn warn, void *warn_ctx, tc_error *err);
+void tc_tabari_close(tc_tabari *t);
+
+/* One record of the project's text file: "YYMMDD ID [FIELD]", text lines,
+ * a blank line; a comment block opens with "slash-star".  Strings are
+ * borrowed until the next call; never NULL. */
+typedef struct tc_tabari_record {
+    const char *id;      /* the header's second field */
+    const char *date;    /* YYYY-MM-DD, or "" when unreadable */
+    const char *extra;   /* the third header field, or "" */
+    const char *text;    /* the text lines joined by spaces */
+    const char *comment; /* the comment block, or "" */
+    uint64_t line;       /* of the header, 1-based */
+} tc_tabari_record;
+
+/* The next record, TC_DONE at the end. */
+tc_status tc_tabari_next(tc_tabari *t, tc_tabari_record *out);
+
+/* Applies the "{ OPTION: ... }" records of a comment; returns how many. */
+size_t tc_tabari_apply_options(tc_tabari *t, const char *comment);
+
+/* A coded event; strings borrowed until the next tc_tabari_code. */
+typedef struct tc_tabari_event {
+    size_t sentence;               /* 1-based, in the record */
+    const char *source, *target, *code;
+    size_t start, end;             /* evidence in the text */
+    size_t verb_start, verb_end;
+    size_t source_start, source_end, target_start, target_end;
+} tc_tabari_event;
+
+/* Codes a text (date YYYY-MM-DD or YYMMDD, for dated actor codes);
+ * `*count` gets the number of events. */
+tc_status tc_tabari_code(tc_tabari *t, const char *text, size_t len,
+                         const char *date, size_t *count);
+tc_status tc_tabari_event_at(const tc_tabari *t, size_t i,
+                             tc_tabari_event *out);
+
+/* Writes a TABARI or PETRARCH dictionary in our format (docs/FORMATS.md)
+ * to `out`: kind "actors", "agents" or "verbs", or NULL to guess from the
+ * file.  Bad lines are warnings. */
+tc_status tc_dict_convert(const char *path, const char *kind, FILE *out,
+                          tc_warn_fn warn, void *warn_ctx, tc_error *err);
+
 /* ---- Readers ------------------------------------------------------------ */
 
 /*

@@ -32,6 +32,8 @@ suite pathological tests/pathological/run.sh
 suite evals tests/evals/run.sh
 suite scale tests/scale/run.sh
 suite eval-quotes tests/eval/quotes-floor.sh
+suite tabari tests/tabari/run.sh
+suite tabari-convert tests/tabari/convert.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

@@ -29,4 +29,12 @@ int tc_cli_eval_counts(tc_engine *engine, const char *path, bool verbose);
  * precision, recall, F1 and speaker accuracy.  Returns the exit status. */
 int tc_cli_eval_quotes(tc_engine *engine, const char *dir, bool verbose);
 
+/* TABARI projects (tabari_cmd.c): `tacitus code --tabari-project FILE`
+ * writes the events of every record; `tacitus eval tabari FILE` runs the
+ * validation suite.  Return the exit status. */
+int tc_cli_tabari_code(const char *project, bool quiet);
+int tc_cli_eval_tabari(const char *project, bool verbose);
+/* `tacitus dict convert [--kind actors|agents|verbs] FILE`. */
+int tc_cli_dict(int argc, char **argv);
+
 #endif

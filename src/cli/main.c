@@ -158,6 +158,8 @@ static void usage(FILE *out)
     fprintf(out, "  %-12s %s\n", "eval counts", "killed and injured counts against GVDB articles");
     fprintf(out, "  %-12s %s\n", "shard", "articles into N JSONL shards balanced by size (--shards N --out DIR)");
     fprintf(out, "  %-12s %s\n", "eval quotes", "direct quotes and speakers against PolNeAR");
+    fprintf(out, "  %-12s %s\n", "eval tabari", "TABARI's validation suite (a .project)");
+    fprintf(out, "  %-12s %s\n", "dict convert", "a TABARI or PETRARCH dictionary in our format");
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
                  "  tacitus help COMMAND  a command's records and options\n");
@@ -716,6 +718,19 @@ int main(int argc, char **argv)
         return help(NULL);
     if (strcmp(argv[1], "help") == 0)
         return help(argc > 2 ? argv[2] : NULL);
+    if (strcmp(argv[1], "eval") == 0 && argc >= 3 &&
+        strcmp(argv[2], "tabari") == 0) /* TABARI validation suite */
+        return argc == 4 ? tc_cli_eval_tabari(argv[3], false)
+             : argc == 5 && strcmp(argv[3], "--verbose") == 0
+                 ? tc_cli_eval_tabari(argv[4], true)
+                 : (fprintf(stderr, "usage: tacitus eval tabari [--verbose] "
+                                    "FILE.project\n"), EXIT_FATAL);
+    if (strcmp(argv[1], "code") == 0 && argc >= 4 &&
+        strcmp(argv[2], "--tabari-project") == 0) /* a TABARI project */
+        return tc_cli_tabari_code(argv[3], argc > 4 && (strcmp(argv[4], "-q") == 0 ||
+                                                         strcmp(argv[4], "--quiet") == 0));
+    if (strcmp(argv[1], "dict") == 0) /* dict convert */
+        return tc_cli_dict(argc - 1, argv + 1);
     if (strcmp(argv[1], "eval") == 0)
         return eval_command(argc - 1, argv + 1);
     if (strcmp(argv[1], "shard") == 0)
