@@ -21,4 +21,9 @@ int tc_cli_eval_events(tc_engine *engine, const char *path, bool verbose);
  * type is compared with the template's. */
 int tc_cli_eval_plover(tc_engine *engine, const char *path, bool verbose);
 
+/* `tacitus eval clean DIR`: main-text extraction on DIR/evaldata.json and
+ * DIR/html/ (eval_clean.c): precision, recall, F1 over segments, and
+ * milliseconds per page.  Returns the exit status. */
+int tc_cli_eval_clean(tc_engine *engine, const char *dir, bool verbose);
+
 #endif

@@ -30,6 +30,18 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    {"clean", "the article's text and metadata, without boilerplate (JSONL)",
+     "Writes one JSONL record per article:\n"
+     "  {\"kind\":\"article\",\"id\",\"title\",\"date\",\"author\",\"url\","
+     "\"source\",\"language\",\n"
+     "   \"text\",\"paragraphs\":[{\"role\",\"start\",\"end\",\"text\"}]}\n"
+     "text is the body (headings, paragraphs, lists, block quotes) with blank\n"
+     "lines between paragraphs; the title, captions, pull quotes and\n"
+     "boilerplate are left out of it and listed in paragraphs with their\n"
+     "roles.  start/end are byte offsets into text (an empty range where a\n"
+     "paragraph that is not body stood).  HTML pages give their metadata\n"
+     "(title, publication date, author, site, canonical URL, language).\n",
+     tc_doc_write_article, 0},
     {"sentences", "split articles into sentences with roles (JSONL)",
      "Writes one JSONL record per sentence:\n"
      "  {\"kind\":\"sentence\",\"article\",\"paragraph\",\"sentence\",\"role\","
@@ -80,8 +92,10 @@ static const char input_help[] =
     "Inputs: files, directories (read recursively) or - for standard input\n"
     "(the default).  Formats: .jsonl/.ndjson files are JSONL (one article a\n"
     "line: text required; id, date, title, url, source, language optional),\n"
-    ".html/.htm HTML (not supported yet), anything else plain UTF-8 text.\n"
-    "Standard input is JSONL when its first non-blank byte is '{'.\n"
+    ".html/.htm HTML pages (any charset; the article is extracted, or a JSONL\n"
+    "record may carry the page in \"html\" instead of \"text\"), anything else\n"
+    "plain UTF-8 text.  Standard input is JSONL when its first non-blank byte\n"
+    "is '{', HTML when it is '<'.\n"
     "\n"
     "Options:\n"
     "  --date YYYY-MM-DD        publication date of articles that have none\n"
@@ -107,6 +121,7 @@ static void usage(FILE *out)
         fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "  %-12s %s\n", "eval actors", "accuracy of actor coding on a phrase table");
     fprintf(out, "  %-12s %s\n", "eval events", "event coding against gold JSONL or a quad TSV");
+    fprintf(out, "  %-12s %s\n", "eval clean", "main-text extraction on a benchmark directory");
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
                  "  tacitus help COMMAND  a command's records and options\n");
@@ -457,8 +472,9 @@ static int eval_command(int argc, char **argv)
     bool verbose = false;
     int first, status;
     bool events = argc >= 2 && strcmp(argv[1], "events") == 0;
-    if (argc < 2 || (!events && strcmp(argv[1], "actors") != 0)) {
-        fprintf(stderr, "usage: tacitus eval actors|events [--verbose] [OPTIONS] FILE\n");
+    bool clean = argc >= 2 && strcmp(argv[1], "clean") == 0;
+    if (argc < 2 || (!events && !clean && strcmp(argv[1], "actors") != 0)) {
+        fprintf(stderr, "usage: tacitus eval actors|events|clean [--verbose] [OPTIONS] FILE\n");
         return EXIT_FATAL;
     }
     memset(&rs, 0, sizeof rs);
@@ -475,6 +491,11 @@ static int eval_command(int argc, char **argv)
         return EXIT_FATAL;
     }
     engine = make_engine(&opt, &rs, &df, &err);
+    if (engine && clean) { /* no dictionaries needed */
+        status = tc_cli_eval_clean(engine, argv[1 + first], verbose);
+        tc_engine_free(engine);
+        return status;
+    }
     if (!engine || tc_engine_load_actors(engine, NULL, &err) != TC_OK ||
         (events && tc_engine_load_events(engine, NULL, &err) != TC_OK)) {
         print_diag("error", &err);
