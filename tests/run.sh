@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh - runs every test of one build (BUILD=build or build/asan): the
-# unit and integration programs (cmocka), the golden cases, and the
-# pathological inputs.  Prints each suite's result and a closing
+# unit and integration programs (cmocka), the golden cases, the
+# pathological inputs, and the HTML extraction floor on the shared set.  Prints each suite's result and a closing
 # "N passed, N failed" line; exits non-zero when anything failed.
 set -u
 BUILD=${BUILD:-build}
@@ -28,6 +28,7 @@ for t in $(find "$BUILD/tests" -type f -perm -u+x -name 'test_*' | sort); do
 done
 suite golden tests/golden/run.sh
 suite pathological tests/pathological/run.sh
+suite eval-clean tests/eval/clean.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

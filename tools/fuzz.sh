@@ -21,6 +21,12 @@ for bin in "$@"; do
             [ -f "$f" ] && cp "$f" "$corpus"/
         done
     fi
+    if [ "$name" = fuzz_html ]; then
+        cp tests/golden/cases/*.html "$corpus"/ 2>/dev/null
+        for f in $(ls "$SHARED"/dev/clean/trafilatura-eval/html/*.gz 2>/dev/null | head -8); do
+            gzip -dc "$f" | head -c 60000 >"$corpus/$(basename "$f" .gz)"
+        done
+    fi
     [ -f "$SHARED/seed/ukraine-summit.txt" ] && cp "$SHARED/seed/ukraine-summit.txt" "$corpus"/
     echo "fuzz: $name for ${SECONDS_EACH}s"
     if ! "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \

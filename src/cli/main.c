@@ -102,6 +102,7 @@ static const char input_help[] =
     "  --input-format FORMAT    auto (default), text, jsonl or html\n"
     "  --max-article-bytes N    reject longer articles (default 16 MiB)\n"
     "  --max-record-bytes N     reject longer JSONL lines (default 64 MiB)\n"
+    "  --max-html-bytes N       reject larger HTML pages (default 50 MiB)\n"
     "  -q, --quiet              no warnings and no progress line\n"
     "  --no-progress            no progress line on a terminal\n"
     "  --stats                  say what the dictionaries hold and how long\n"
@@ -265,7 +266,7 @@ static tc_status run_input(tc_engine *engine, tc_doc *doc, const char *path,
 
 enum { OPT_DATE = 256, OPT_FORMAT, OPT_MAX_ARTICLE, OPT_MAX_RECORD,
        OPT_NO_PROGRESS, OPT_ACTORS, OPT_AGENTS, OPT_DATA, OPT_NO_BUILTIN,
-       OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT };
+       OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT, OPT_MAX_HTML };
 
 #define MAX_DICT_FILES 32
 
@@ -302,6 +303,7 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
         {"input-format", required_argument, NULL, OPT_FORMAT},
         {"max-article-bytes", required_argument, NULL, OPT_MAX_ARTICLE},
         {"max-record-bytes", required_argument, NULL, OPT_MAX_RECORD},
+        {"max-html-bytes", required_argument, NULL, OPT_MAX_HTML},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
         {"quiet", no_argument, NULL, 'q'},
         {"actors", required_argument, NULL, OPT_ACTORS},
@@ -327,6 +329,12 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
             if (!parse_size(optarg, c == OPT_MAX_ARTICLE
                                         ? &opt->limits.max_article_bytes
                                         : &opt->limits.max_record_bytes)) {
+                fprintf(stderr, "tacitus: bad size \"%s\"\n", optarg);
+                return -1;
+            }
+            break;
+        case OPT_MAX_HTML:
+            if (!parse_size(optarg, &opt->limits.max_html_bytes)) {
                 fprintf(stderr, "tacitus: bad size \"%s\"\n", optarg);
                 return -1;
             }

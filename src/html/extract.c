@@ -624,6 +624,8 @@ static void choose(walker *w, int32_t top)
 static bool block_ok(const walker *w, const block *b)
 {
     const elem *e = &w->elems[b->elem];
+    if (e->in_content && (b->flags & (F_PULLQUOTE | F_CAPTION)))
+        return b->link_chars * 2 <= b->chars; /* kept apart, by role */
     if (!e->in_content || e->neg_in_content)
         return false;
     if (b->link_chars * 2 > b->chars &&
@@ -769,8 +771,10 @@ static size_t count_tags(const char *s, size_t n)
     return count;
 }
 
+/* libxml2 stops at 256 nested elements (without HTML_PARSE_HUGE, which we
+ * keep off); *too_deep tells that it did. */
 static htmlDocPtr parse(const char *s, size_t n, const char *encoding,
-                        bool ignore_meta)
+                        bool ignore_meta, bool *too_deep)
 {
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     htmlDocPtr doc;
@@ -781,6 +785,8 @@ static htmlDocPtr parse(const char *s, size_t n, const char *encoding,
     if (ignore_meta)
         opts |= HTML_PARSE_IGNORE_ENC;
     doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, encoding, opts);
+    *too_deep = ctxt->lastError.message &&
+                strstr(ctxt->lastError.message, "Excessive depth");
     htmlFreeParserCtxt(ctxt);
     return doc;
 }
@@ -794,6 +800,7 @@ tc_status tc_html_extract(tc_arena *arena, const char *html, size_t n,
     char name[32];
     htmlDocPtr doc = NULL;
     xmlNode *root;
+    bool too_deep = false;
     tc_status st;
     memset(out, 0, sizeof *out);
     why[0] = '\0';
@@ -815,9 +822,9 @@ tc_status tc_html_extract(tc_arena *arena, const char *html, size_t n,
     if (st != TC_OK)
         goto out;
     if (cs == TC_HTML_OTHER)
-        doc = parse(html, n, name, false);
+        doc = parse(html, n, name, false, &too_deep);
     else
-        doc = parse(utf8.p ? utf8.p : "", utf8.n, "UTF-8", true);
+        doc = parse(utf8.p ? utf8.p : "", utf8.n, "UTF-8", true, &too_deep);
     tc_sb_free(&utf8);
     root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root) {
@@ -832,6 +839,11 @@ tc_status tc_html_extract(tc_arena *arena, const char *html, size_t n,
     if (st == TC_OK) {
         text_date(w);
         st = write_page(w, out);
+    }
+    if (st == TC_OK && too_deep && out->len == 0) {
+        snprintf(why, 128, "elements nested deeper than 256: the page is cut "
+                           "there, and nothing was left before it");
+        st = TC_ERR_LIMIT;
     }
 out:
     if (st == TC_ERR_NOMEM)

@@ -341,6 +341,56 @@ static bool dotted_date(const char *s, size_t n, size_t i, char out[11])
     return tc_date_parse(buf, 10, out) == TC_OK;
 }
 
+/* Month names of the languages tc_date_parse does not read (it reads
+ * English), lower case, with the month number. */
+static const struct {
+    const char *name;
+    int month;
+} months[] = {
+    {"januar", 1}, {"jänner", 1}, {"janvier", 1}, {"enero", 1},
+    {"gennaio", 1}, {"januari", 1}, {"februar", 2}, {"février", 2},
+    {"febrero", 2}, {"febbraio", 2}, {"februari", 2}, {"märz", 3},
+    {"mars", 3}, {"marzo", 3}, {"maart", 3}, {"avril", 4}, {"abril", 4},
+    {"aprile", 4}, {"mai", 5}, {"mayo", 5}, {"maggio", 5}, {"mei", 5},
+    {"juni", 6}, {"juin", 6}, {"junio", 6}, {"giugno", 6}, {"juli", 7},
+    {"juillet", 7}, {"julio", 7}, {"luglio", 7}, {"august", 8}, {"août", 8},
+    {"agosto", 8}, {"augustus", 8}, {"september", 9}, {"septembre", 9},
+    {"septiembre", 9}, {"settembre", 9}, {"oktober", 10}, {"octobre", 10},
+    {"octubre", 10}, {"ottobre", 10}, {"november", 11}, {"novembre", 11},
+    {"noviembre", 11}, {"dezember", 12}, {"décembre", 12}, {"diciembre", 12},
+    {"dicembre", 12}, {"december", 12}};
+
+/* "3. März 2021", "16 juin 2021", "5 de mayo de 2021" at s[i..]. */
+static bool named_date(const char *s, size_t n, size_t i, char out[11])
+{
+    size_t d = 1 + (i + 1 < n && is_digit(s[i + 1])), j = i + d, k;
+    char buf[11];
+    if (j < n && s[j] == '.')
+        j++;
+    while (j < n && s[j] == ' ')
+        j++;
+    if (j + 3 < n && strncmp(s + j, "de ", 3) == 0)
+        j += 3;
+    for (k = 0; k < sizeof months / sizeof *months; k++) {
+        size_t len = strlen(months[k].name), y;
+        if (j + len > n || strncasecmp(s + j, months[k].name, len) != 0)
+            continue;
+        y = j + len;
+        if (y < n && s[y] == '.')
+            y++;
+        while (y < n && s[y] == ' ')
+            y++;
+        if (y + 3 < n && strncmp(s + y, "de ", 3) == 0)
+            y += 3;
+        if (!digits_at(s, n, y, 4) || (y + 4 < n && is_digit(s[y + 4])))
+            return false;
+        snprintf(buf, sizeof buf, "%.4s-%02d-%02d", s + y, months[k].month,
+                 tc_number(s + i, d));
+        return tc_date_parse(buf, 10, out) == TC_OK;
+    }
+    return false;
+}
+
 void tc_html_meta_text_date(tc_html_meta *m, const char *s, size_t n)
 {
     size_t i;
@@ -351,7 +401,7 @@ void tc_html_meta_text_date(tc_html_meta *m, const char *s, size_t n)
         size_t a, b;
         if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1])))
             continue;
-        if (dotted_date(s, n, i, out)) {
+        if (dotted_date(s, n, i, out) || named_date(s, n, i, out)) {
             offer_date(m, out, 10, DATE_TEXT);
             return;
         }
