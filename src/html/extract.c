@@ -108,6 +108,10 @@ typedef struct elem {
     bool scored, chosen, in_content, neg_in_content;
     float score;
     uint32_t chars, link_chars; /* of the subtree */
+    uint32_t first;             /* its first block, +1 (0: none) */
+#ifdef TC_HTML_DEBUG
+    const xmlNode *node;
+#endif
 } elem;
 
 typedef struct block {
@@ -166,15 +170,14 @@ static void *grow(tc_arena *a, void *p, size_t *cap, size_t n, size_t size)
 static const char *const neg_parts[] = {
     "comment", "share", "sharing", "social", "related", "sidebar", "cookie",
     "consent", "newsletter", "subscri", "footer", "breadcrumb", "advert",
-    "promo", "sponsor", "widget", "popup", "modal", "banner", "masthead",
-    "pagination", "disqus", "outbrain", "taboola", "recommend", "teaser",
-    "navigation", "navbar", "menu", "toolbar", "byline", "dateline",
-    "author", "signup", "login", "paywall", "skiplink", "tagcloud",
-    "shoutbox", "sitemap", "rating", "reply", "respond", "jump"};
+    "promo", "sponsor", "popup", "modal", "masthead", "pagination", "disqus",
+    "outbrain", "taboola", "recommend", "navigation", "navbar", "menu",
+    "toolbar", "byline", "dateline", "author", "signup", "login",
+    "skiplink", "tagcloud", "shoutbox", "sitemap", "rating", "reply",
+    "respond"};
 static const char *const neg_words[] = {
-    "ad", "ads", "nav", "tags", "tag", "meta", "date", "time", "share",
-    "print", "hidden", "links", "more", "top", "header", "follow", "social",
-    "sns", "related", "info", "aside", "caption"};
+    "ad", "ads", "nav", "meta", "date", "time", "share", "header", "follow",
+    "social", "sns", "related", "aside"};
 static const char *const pos_parts[] = {
     "article", "content", "entry", "story", "post", "text", "body", "main",
     "blog", "news", "artikel", "beitrag", "inhalt"};
@@ -258,8 +261,13 @@ static uint8_t evidence(const xmlNode *node, uint8_t tag)
         else if (has_part(buf, pos_parts, sizeof pos_parts / sizeof *pos_parts))
             f |= F_POS;
     }
+    /* Class words on the article itself are its categories and tags
+     * (WordPress: "tag-sharing category-news"), not evidence against it. */
+    if ((f & F_STRONG) || tag == T_ARTICLE || tag == T_MAIN ||
+        tag == T_BODY)
+        f = (uint8_t)(f & ~F_NEG);
     if (f & F_STRONG)
-        f = (uint8_t)((f & ~F_NEG) | F_POS);
+        f |= F_POS;
     switch (tag) {
     case T_NAV: case T_FOOTER: case T_FORM: case T_HEADER:
         f |= F_NEG;
@@ -403,11 +411,13 @@ static bool enter(walker *w, const xmlNode *node)
         return true; /* too deep: its text joins the enclosing block */
     own = evidence(node, tag);
     inherited = w->depth ? w->stack[w->depth - 1].flags : 0;
-    inherited = (uint8_t)(inherited | own);
+    if (tag == T_BLOCKQUOTE && (inherited & F_ASIDE))
+        own |= F_PULLQUOTE;
+    /* Captions and pull quotes are decided later, from the element's size
+     * (a "has-caption" class on the whole article is no caption). */
+    inherited = (uint8_t)((inherited | own) & ~(F_CAPTION | F_PULLQUOTE));
     if (tag == T_HEAD)
         inherited |= F_HEAD;
-    if (tag == T_BLOCKQUOTE && (inherited & F_ASIDE))
-        inherited |= F_PULLQUOTE;
     f = &w->stack[w->depth];
     f->node = node;
     f->tag = tag;
@@ -419,6 +429,10 @@ static bool enter(walker *w, const xmlNode *node)
         f->elem = new_elem(w, tag, own);
         if (f->elem >= 0)
             w->owner = (int32_t)w->depth;
+#ifdef TC_HTML_DEBUG
+        if (f->elem >= 0)
+            w->elems[f->elem].node = node;
+#endif
     }
     if (tag == T_A)
         w->links++;
@@ -519,6 +533,8 @@ static void score_blocks(walker *w)
         int level;
         if (b->elem < 0)
             continue;
+        if (!w->elems[b->elem].first)
+            w->elems[b->elem].first = (uint32_t)i + 1;
         w->elems[b->elem].chars += b->chars;
         w->elems[b->elem].link_chars += b->link_chars;
         if (b->chars < MIN_SCORE_CHARS || b->link_chars * 2 > b->chars)
@@ -544,16 +560,27 @@ static void score_blocks(walker *w)
     for (i = w->ne; i-- > 0;) {
         const elem *c = &w->elems[i];
         if (c->parent >= 0) {
-            w->elems[c->parent].chars += c->chars;
-            w->elems[c->parent].link_chars += c->link_chars;
+            elem *p = &w->elems[c->parent];
+            p->chars += c->chars;
+            p->link_chars += c->link_chars;
+            if (c->first && (!p->first || c->first < p->first))
+                p->first = c->first;
         }
     }
 }
 
-static float final_score(const elem *e)
+static float position_weight = 0.3f;
+
+/* The score scaled by (1 - link density), and up to 30% more for text
+ * early in the page (the story comes before the comments under it). */
+static float final_score(const walker *w, const elem *e)
 {
     float ld = e->chars ? (float)e->link_chars / (float)e->chars : 0.0f;
-    return e->scored ? e->score * (1.0f - ld) : 0.0f;
+    float early = w->nb && e->first
+                      ? 1.0f - (float)(e->first - 1) / (float)w->nb : 0.0f;
+    return e->scored ? e->score * (1.0f - ld) *
+                           (1.0f + position_weight * early)
+                     : 0.0f;
 }
 
 static int32_t best_elem(const walker *w)
@@ -562,7 +589,7 @@ static int32_t best_elem(const walker *w)
     float top = 0;
     size_t i;
     for (i = 0; i < w->ne; i++) {
-        float s = final_score(&w->elems[i]);
+        float s = final_score(w, &w->elems[i]);
         if (w->elems[i].tag == T_BODY)
             continue;
         if (s > top) {
@@ -577,11 +604,11 @@ static int32_t best_elem(const walker *w)
  * (the article was split into several boxes). */
 static int32_t promote(const walker *w, int32_t top)
 {
-    float last = final_score(&w->elems[top]), floor = last / 3.0f;
+    float last = final_score(w, &w->elems[top]), floor = last / 3.0f;
     int32_t p = w->elems[top].parent;
     while (p >= 0 && w->elems[p].tag != T_BODY) {
         const elem *e = &w->elems[p];
-        float s = final_score(e);
+        float s = final_score(w, e);
         if (e->scored) {
             if (s < floor)
                 break;
@@ -596,7 +623,7 @@ static int32_t promote(const walker *w, int32_t top)
 
 static void choose(walker *w, int32_t top)
 {
-    float threshold = final_score(&w->elems[top]) * 0.2f;
+    float threshold = final_score(w, &w->elems[top]) * 0.2f;
     int32_t parent = w->elems[top].parent;
     size_t i;
     if (threshold < 10)
@@ -608,7 +635,7 @@ static void choose(walker *w, int32_t top)
         if (e->parent != parent || (int32_t)i == top || (e->flags & F_NEG))
             continue;
         ld = e->chars ? (float)e->link_chars / (float)e->chars : 0;
-        if (final_score(e) >= threshold ||
+        if (final_score(w, e) >= threshold ||
             (e->tag == T_P && e->chars > 80 && ld < 0.25f))
             e->chosen = true;
     }
@@ -619,6 +646,27 @@ static void choose(walker *w, int32_t top)
         e->neg_in_content = e->in_content && !e->chosen &&
                             ((e->flags & F_NEG) || (p && p->neg_in_content));
     }
+}
+
+#define SET_APART_LEVELS 4
+#define CAPTION_MAX_CHARS 600u
+#define PULLQUOTE_MAX_CHARS 800u
+
+/* F_CAPTION or F_PULLQUOTE when an element near the block's owner is a
+ * short caption or pull quote. */
+static uint8_t set_apart(const walker *w, const block *b)
+{
+    int32_t e = b->elem;
+    int level;
+    for (level = 0; e >= 0 && level < SET_APART_LEVELS; level++) {
+        const elem *x = &w->elems[e];
+        if ((x->flags & F_CAPTION) && x->chars <= CAPTION_MAX_CHARS)
+            return F_CAPTION;
+        if ((x->flags & F_PULLQUOTE) && x->chars <= PULLQUOTE_MAX_CHARS)
+            return F_PULLQUOTE;
+        e = x->parent;
+    }
+    return 0;
 }
 
 static bool block_ok(const walker *w, const block *b)
@@ -657,11 +705,47 @@ static uint8_t role_of(const block *b)
     return TC_ROLE_BODY;
 }
 
+#ifdef TC_HTML_DEBUG
+#include <stdio.h>
+static void debug_dump(const walker *w, int32_t top)
+{
+    size_t i;
+    fprintf(stderr, "top=%d\n", top);
+    for (i = 0; i < w->nb; i++) {
+        const block *b = &w->blocks[i];
+        const elem *e = b->elem >= 0 ? &w->elems[b->elem] : NULL;
+        const char *why = "";
+        int32_t x = b->elem;
+        while (e && e->neg_in_content && x >= 0) {
+            if (w->elems[x].flags & F_NEG) {
+                const xmlNode *nd = w->elems[x].node;
+                why = tc_html_attr(nd, "class") ? tc_html_attr(nd, "class")
+                      : tc_html_attr(nd, "id") ? tc_html_attr(nd, "id")
+                      : (const char *)nd->name;
+                break;
+            }
+            x = w->elems[x].parent;
+        }
+        fprintf(stderr, "%c e%-5d t%-2d f%02x c%-5u l%-5u in%d neg%d {%s} %.*s\n", b->keep ? '+' : '-', b->elem, b->tag, b->flags, b->chars,
+                b->link_chars, e ? e->in_content : -1,
+                e ? e->neg_in_content : -1, why,
+                (int)TC_MIN(b->end - b->start, 5000u), w->text.p + b->start);
+    }
+    for (i = 0; i < w->ne; i++)
+        if (final_score(w, &w->elems[i]) > 10)
+            fprintf(stderr, "e%zu parent %d tag %d score %.1f final %.1f chars %u links %u\n",
+                    i, w->elems[i].parent, w->elems[i].tag, w->elems[i].score,
+                    final_score(w, &w->elems[i]), w->elems[i].chars, w->elems[i].link_chars);
+}
+#endif
+
 static size_t select_blocks(walker *w)
 {
     int32_t top;
     size_t i, kept = 0, chars = 0;
     score_blocks(w);
+    for (i = 0; i < w->nb; i++)
+        w->blocks[i].flags |= set_apart(w, &w->blocks[i]);
     top = best_elem(w);
     if (top >= 0) {
         choose(w, promote(w, top));
@@ -687,6 +771,10 @@ static size_t select_blocks(walker *w)
     }
     for (i = 0; i < w->nb; i++)
         w->blocks[i].role = role_of(&w->blocks[i]);
+#ifdef TC_HTML_DEBUG
+    if (getenv("TC_HTML_DEBUG"))
+        debug_dump(w, top);
+#endif
     return kept;
 }
 
