@@ -109,6 +109,7 @@ typedef struct elem {
     float score;
     uint32_t chars, link_chars; /* of the subtree */
     uint32_t first;             /* its first block, +1 (0: none) */
+    uint32_t prose;             /* chars of its prose blocks */
 #ifdef TC_HTML_DEBUG
     const xmlNode *node;
 #endif
@@ -539,6 +540,8 @@ static void score_blocks(walker *w)
         w->elems[b->elem].link_chars += b->link_chars;
         if (b->chars < MIN_SCORE_CHARS || b->link_chars * 2 > b->chars)
             continue;
+        if (!(b->flags & F_NEG) && b->link_chars * 4 < b->chars)
+            w->elems[b->elem].prose += b->chars;
         prose_counts(w->text.p + b->start, b->end - b->start, &commas, &words,
                      &stops);
         points = 1.0f + (float)commas + (float)TC_MIN(b->chars / 100u, 3u);
@@ -563,6 +566,7 @@ static void score_blocks(walker *w)
             elem *p = &w->elems[c->parent];
             p->chars += c->chars;
             p->link_chars += c->link_chars;
+            p->prose += c->prose;
             if (c->first && (!p->first || c->first < p->first))
                 p->first = c->first;
         }
@@ -617,6 +621,33 @@ static int32_t promote(const walker *w, int32_t top)
             last = s;
         }
         p = e->parent;
+    }
+    return top;
+}
+
+static float climb_share = 0.35f;
+static unsigned climb_min = 150;
+static float climb_links = 0.4f;
+
+#define CLIMB_LEVELS 8
+
+/* Up to an ancestor that holds much more prose than the element (wrappers
+ * with nothing more are passed over): an article cut into boxes, one box
+ * per paragraph or section.  Stops at a link-heavy ancestor. */
+static int32_t climb(const walker *w, int32_t top)
+{
+    int32_t a = w->elems[top].parent;
+    int level;
+    for (level = 0; a >= 0 && level < CLIMB_LEVELS; level++) {
+        const elem *p = &w->elems[a];
+        const elem *e = &w->elems[top];
+        uint32_t extra = p->prose - e->prose;
+        if (p->tag == T_BODY || !p->chars ||
+            (float)p->link_chars > climb_links * (float)p->chars)
+            break;
+        if (extra >= climb_min && (float)extra >= climb_share * (float)e->prose)
+            top = a;
+        a = p->parent;
     }
     return top;
 }
@@ -694,6 +725,36 @@ static bool block_prose(const walker *w, const block *b)
     return words >= 6 && (stops * 10 >= words || commas > 0);
 }
 
+#define ORPHAN_MAX_CHARS 60u
+
+/* Whether a kept block reads like a heading: short, or ending with ':'. */
+static bool heading_like(const walker *w, const block *b)
+{
+    char last = b->end > b->start ? w->text.p[b->end - 1] : '.';
+    if (last == ':')
+        return b->chars <= 2 * ORPHAN_MAX_CHARS;
+    return b->chars <= ORPHAN_MAX_CHARS && !strchr(".!?\"\xBB)", last);
+}
+
+/* A heading introduces what follows it: one followed by a dropped block
+ * (a list of links, a form) or by nothing is dropped too ("You might also
+ * like:", "Related coverage").  From the end, so chains of them go. */
+static void drop_orphans(walker *w)
+{
+    size_t i = w->nb;
+    int next = -1; /* the next block: -1 none, 0 dropped, 1 kept */
+    while (i-- > 0) {
+        block *b = &w->blocks[i];
+        if (b->keep && !(b->flags & (F_CAPTION | F_PULLQUOTE)) &&
+            next == 0 && heading_like(w, b))
+            b->keep = false;
+        /* Only what was dropped inside the article counts: a heading
+         * may end the article. */
+        next = b->keep ? 1
+               : (b->elem >= 0 && w->elems[b->elem].in_content) ? 0 : next;
+    }
+}
+
 static uint8_t role_of(const block *b)
 {
     if (b->flags & F_PULLQUOTE)
@@ -748,7 +809,7 @@ static size_t select_blocks(walker *w)
         w->blocks[i].flags |= set_apart(w, &w->blocks[i]);
     top = best_elem(w);
     if (top >= 0) {
-        choose(w, promote(w, top));
+        choose(w, climb(w, promote(w, top)));
         for (i = 0; i < w->nb; i++) {
             block *b = &w->blocks[i];
             b->keep = b->elem >= 0 && block_ok(w, b);
@@ -769,6 +830,7 @@ static size_t select_blocks(walker *w)
         block *b = &w->blocks[i];
         b->keep = !(b->flags & F_NEG) && b->link_chars * 2 <= b->chars;
     }
+    drop_orphans(w);
     for (i = 0; i < w->nb; i++)
         w->blocks[i].role = role_of(&w->blocks[i]);
 #ifdef TC_HTML_DEBUG
