@@ -587,6 +587,19 @@ static float final_score(const walker *w, const elem *e)
                      : 0.0f;
 }
 
+static unsigned strong_min = 200;
+
+/* The first element marked as the article body (itemprop=articleBody,
+ * entry-content, ...) that holds prose, or -1. */
+static int32_t strong_elem(const walker *w)
+{
+    size_t i;
+    for (i = 0; i < w->ne; i++)
+        if ((w->elems[i].flags & F_STRONG) && w->elems[i].prose >= strong_min)
+            return (int32_t)i;
+    return -1;
+}
+
 static int32_t best_elem(const walker *w)
 {
     int32_t best = -1;
@@ -628,6 +641,7 @@ static int32_t promote(const walker *w, int32_t top)
 static float climb_share = 0.35f;
 static unsigned climb_min = 150;
 static float climb_links = 0.4f;
+static unsigned climb_abs = 500;
 
 #define CLIMB_LEVELS 8
 
@@ -645,7 +659,8 @@ static int32_t climb(const walker *w, int32_t top)
         if (p->tag == T_BODY || !p->chars ||
             (float)p->link_chars > climb_links * (float)p->chars)
             break;
-        if (extra >= climb_min && (float)extra >= climb_share * (float)e->prose)
+        if (extra >= climb_min && ((float)extra >= climb_share * (float)e->prose ||
+                                   extra >= climb_abs))
             top = a;
         a = p->parent;
     }
@@ -755,6 +770,35 @@ static void drop_orphans(walker *w)
     }
 }
 
+static unsigned lead_back = 6;
+static unsigned lead_min = 80;
+
+/* A lead or teaser standing just before the article box (often in the
+ * article's <header>, with the title and byline): prose among the few
+ * blocks before the first kept one is kept. */
+static void rescue_lead(walker *w)
+{
+    size_t first, i, seen = 0;
+    for (first = 0; first < w->nb && !w->blocks[first].keep; first++)
+        ;
+    if (first == w->nb)
+        return;
+    for (i = first; i-- > 0 && seen < lead_back;) {
+        block *b = &w->blocks[i];
+        unsigned commas, words, stops;
+        char last = w->text.p[b->end - 1];
+        seen++;
+        if (b->chars < lead_min)
+            continue; /* title, byline, date */
+        prose_counts(w->text.p + b->start, b->end - b->start, &commas,
+                     &words, &stops);
+        if (b->link_chars * 4 > b->chars || stops * 10 < words ||
+            !strchr(".!?\"\xBB)", last))
+            break;
+        b->keep = true;
+    }
+}
+
 static uint8_t role_of(const block *b)
 {
     if (b->flags & F_PULLQUOTE)
@@ -809,7 +853,11 @@ static size_t select_blocks(walker *w)
         w->blocks[i].flags |= set_apart(w, &w->blocks[i]);
     top = best_elem(w);
     if (top >= 0) {
-        choose(w, climb(w, promote(w, top)));
+        int32_t strong = strong_elem(w);
+        if (strong >= 0)
+            choose(w, strong);
+        else
+            choose(w, climb(w, promote(w, top)));
         for (i = 0; i < w->nb; i++) {
             block *b = &w->blocks[i];
             b->keep = b->elem >= 0 && block_ok(w, b);
@@ -830,6 +878,8 @@ static size_t select_blocks(walker *w)
         block *b = &w->blocks[i];
         b->keep = !(b->flags & F_NEG) && b->link_chars * 2 <= b->chars;
     }
+    if (top >= 0)
+        rescue_lead(w);
     drop_orphans(w);
     for (i = 0; i < w->nb; i++)
         w->blocks[i].role = role_of(&w->blocks[i]);
