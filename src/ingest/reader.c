@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define READ_CHUNK (64u * 1024u)
@@ -126,6 +127,25 @@ static tc_status sniff_format(tc_reader *r)
     return TC_OK;
 }
 
+/* A file not named .html that is a web page all the same: its first
+ * non-blank bytes (after a BOM) are "<!doctype html" or "<html". */
+static tc_status sniff_html_file(tc_reader *r)
+{
+    size_t i;
+    tc_status st = fill(r);
+    if (st != TC_OK)
+        return st;
+    i = r->pos;
+    if (r->len - i >= 3 && memcmp(r->data + i, "\xEF\xBB\xBF", 3) == 0)
+        i += 3;
+    while (i < r->len && strchr(" \t\r\n", r->data[i]))
+        i++;
+    if ((r->len - i >= 14 && strncasecmp(r->data + i, "<!doctype html", 14) == 0) ||
+        (r->len - i >= 5 && strncasecmp(r->data + i, "<html", 5) == 0))
+        r->format = TC_FORMAT_HTML;
+    return TC_OK;
+}
+
 static tc_status open_source(tc_reader *r, const char *path, tc_format forced,
                              tc_error *err)
 {
@@ -161,6 +181,10 @@ static tc_status open_source(tc_reader *r, const char *path, tc_format forced,
                 return tc_error_set(err, TC_ERR_IO, path, 0, 0, "read error");
             }
         }
+    } else if (forced == TC_FORMAT_AUTO && r->format == TC_FORMAT_TEXT &&
+               sniff_html_file(r) != TC_OK) {
+        close_source(r);
+        return tc_error_set(err, TC_ERR_IO, path, 0, 0, "read error");
     }
     return TC_OK;
 }
