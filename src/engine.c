@@ -4,6 +4,7 @@
  * it.
  */
 #include "doc.h"
+#include "html/html.h"
 #include "ingest/ingest.h"
 
 #include <stdio.h>
@@ -52,6 +53,7 @@ tc_engine *tc_engine_new(const tc_options *opt, tc_error *err)
         tc_options_init(&def);
         opt = &def;
     }
+    tc_html_init(); /* libxml2's globals, once, before threads share us */
     a = opt->allocator ? opt->allocator : tc_default_allocator();
     e = tc_malloc(a, sizeof *e);
     if (!e) {

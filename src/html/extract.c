@@ -746,6 +746,8 @@ static bool block_prose(const walker *w, const block *b)
 static bool heading_like(const walker *w, const block *b)
 {
     char last = b->end > b->start ? w->text.p[b->end - 1] : '.';
+    if (b->tag == T_LI || b->tag == T_DT || b->tag == T_TD)
+        return false; /* list items and cells are content, short or not */
     if (last == ':')
         return b->chars <= 2 * ORPHAN_MAX_CHARS;
     return b->chars <= ORPHAN_MAX_CHARS && !strchr(".!?\"\xBB)", last);
@@ -958,6 +960,11 @@ static tc_status write_page(walker *w, tc_html_page *out)
 }
 
 /* ---- Parsing ------------------------------------------------------------- */
+
+void tc_html_init(void)
+{
+    xmlInitParser();
+}
 
 static size_t count_tags(const char *s, size_t n)
 {

@@ -23,6 +23,10 @@
 #define TC_HTML_MAX_DEPTH 512u     /* deeper elements count as inline */
 #define TC_HTML_MAX_BLOCKS 200000u /* text blocks of one page */
 
+/* Initializes libxml2's parser globals (idempotent; called by
+ * tc_engine_new, so that engines may then be used from several threads). */
+void tc_html_init(void);
+
 /* ---- Charset: any page -> UTF-8 ---- */
 
 /* How the page's bytes were decoded. */
