@@ -179,6 +179,10 @@ static const char *const neg_parts[] = {
 static const char *const neg_words[] = {
     "ad", "ads", "nav", "meta", "date", "time", "share", "header", "follow",
     "social", "sns", "related", "aside"};
+/* Negative words that win over positive ones in the same class. */
+static const char *const hard_neg[] = {"comment", "related", "share",
+                                       "footer", "cookie", "newsletter",
+                                       "subscri", "recommend"};
 static const char *const pos_parts[] = {
     "article", "content", "entry", "story", "post", "text", "body", "main",
     "blog", "news", "artikel", "beitrag", "inhalt"};
@@ -256,11 +260,13 @@ static uint8_t evidence(const xmlNode *node, uint8_t tag)
         if (strstr(buf, "pullquote") || strstr(buf, "pull-quote") ||
             strstr(buf, "pull_quote"))
             f |= F_PULLQUOTE;
-        if (has_part(buf, neg_parts, sizeof neg_parts / sizeof *neg_parts) ||
-            has_word(buf, neg_words, sizeof neg_words / sizeof *neg_words))
-            f |= F_NEG;
-        else if (has_part(buf, pos_parts, sizeof pos_parts / sizeof *pos_parts))
-            f |= F_POS;
+        bool neg = has_part(buf, neg_parts, sizeof neg_parts / sizeof *neg_parts) ||
+                   has_word(buf, neg_words, sizeof neg_words / sizeof *neg_words);
+        bool pos = has_part(buf, pos_parts, sizeof pos_parts / sizeof *pos_parts);
+        if (neg && (!pos || has_part(buf, hard_neg, sizeof hard_neg / sizeof *hard_neg)))
+            f |= F_NEG; /* "comment-body" is a comment */
+        else if (pos && !neg)
+            f |= F_POS; /* "content-sidebar-wrap" is neither */
     }
     /* Class words on the article itself are its categories and tags
      * (WordPress: "tag-sharing category-news"), not evidence against it. */

@@ -7,7 +7,7 @@
 set -u
 BUILD=${BUILD:-build}
 SHARED=${SHARED:-../shared}
-FLOOR=${CLEAN_F1_FLOOR:-0.900}
+FLOOR=${CLEAN_F1_FLOOR:-0.910}
 set_dir=$SHARED/dev/clean/trafilatura-eval
 if [ ! -f "$set_dir/evaldata.json" ]; then
     echo "eval-clean: no set at $set_dir; skipped"

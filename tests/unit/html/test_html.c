@@ -137,6 +137,27 @@ static void article_and_roles(void **state)
     assert_int_equal(p.text[p.len - 1], '.');
 }
 
+/* Class words: a wrapper named for both content and sidebar is neither; a
+ * comment body is a comment; WordPress tag classes on the article do not
+ * count against it. */
+static void class_evidence(void **state)
+{
+    tc_html_page p;
+    (void)state;
+    p = extract("<html><body><div class=\"content-sidebar-wrap\">"
+                "<article class=\"post tag-sharing category-news\">"
+                "<p>The council voted on Tuesday to close the old bridge to "
+                "cars, after engineers found cracks in two of its piers.</p>"
+                "<p>Repairs are expected to take a year, and buses will use "
+                "the new bridge upstream in the meantime, officials said.</p>"
+                "<div class=\"comment-body\"><p>Typical, they never fix "
+                "anything in time, and we pay for all of it again.</p></div>"
+                "</article></div></body></html>");
+    assert_non_null(strstr(p.text, "The council voted"));
+    assert_non_null(strstr(p.text, "Repairs are expected"));
+    assert_null(strstr(p.text, "Typical"));
+}
+
 static void dates_by_source(void **state)
 {
     tc_html_page p;
@@ -266,6 +287,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(charsets),
         cmocka_unit_test(article_and_roles),
+        cmocka_unit_test(class_evidence),
         cmocka_unit_test(dates_by_source),
         cmocka_unit_test(titles),
         cmocka_unit_test(roles_into_text_stage),
