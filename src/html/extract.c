@@ -36,7 +36,7 @@
 extern const tc_wordlist tc_list_stopwords; /* data/stopwords.txt */
 
 #define SCORE_LEVELS 5
-#define MIN_SCORE_CHARS 25u  /* shorter blocks give no points */
+#define MIN_SCORE_CHARS 40u
 
 /* Tag kinds. */
 enum {
