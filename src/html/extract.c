@@ -31,6 +31,8 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 extern const tc_wordlist tc_list_stopwords; /* data/stopwords.txt */
@@ -819,7 +821,6 @@ static uint8_t role_of(const block *b)
 }
 
 #ifdef TC_HTML_DEBUG
-#include <stdio.h>
 static void debug_dump(const walker *w, int32_t top)
 {
     size_t i;
