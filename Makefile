@@ -12,7 +12,7 @@
 CC ?= cc
 BUILD ?= build
 SHARED ?= ../shared
-PKGS := libutf8proc jansson
+PKGS := libutf8proc jansson libxml-2.0 zlib
 FUZZ_SECONDS ?= 60
 CHECK_FUZZ_SECONDS ?= 20
 
@@ -34,12 +34,13 @@ CFLAGS += -std=c11 -pthread $(WARN) $(OPT) $(SAN_FLAGS) $(PKG_CFLAGS)
 LDFLAGS += -pthread $(SAN_FLAGS)
 LDLIBS += $(PKG_LIBS)
 
-LIB_SRCS := $(sort $(wildcard src/*.c src/core/*.c src/ingest/*.c src/text/*.c src/lexicon/*.c src/extract/*.c src/emit/*.c))
+LIB_SRCS := $(sort $(wildcard src/*.c src/core/*.c src/ingest/*.c src/text/*.c src/lexicon/*.c src/extract/*.c src/emit/*.c src/html/*.c))
 CLI_SRCS := $(sort $(wildcard src/cli/*.c))
 LIST_DATA := abbrev_titles=data/abbrev-titles.txt abbrev_other=data/abbrev-other.txt \
              sentence_starts=data/sentence-starters.txt boilerplate=data/boilerplate.txt \
              caption_markers=data/caption-markers.txt speech_verbs=data/speech-verbs.txt \
-             number_prefixes=data/number-prefixes.txt calendar_words=data/calendar-words.txt
+             number_prefixes=data/number-prefixes.txt calendar_words=data/calendar-words.txt \
+             stopwords=data/stopwords.txt
 LIST_FILES := $(foreach s,$(LIST_DATA),$(word 2,$(subst =, ,$(s))))
 GEN_LISTS := $(BUILD)/gen/lists.c
 

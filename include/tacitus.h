@@ -97,6 +97,7 @@ typedef struct tc_limits {
     size_t max_paragraphs;     /* per article; default 100,000 */
     size_t max_tokens;         /* per article; default 4,000,000 */
     unsigned max_dir_depth;    /* directory recursion; default 32 */
+    size_t max_html_bytes;     /* one HTML page; default 50 MiB */
 } tc_limits;
 
 /* Called for each warning (a record kept despite a problem, such as an
@@ -165,6 +166,7 @@ typedef struct tc_article_in {
     const char *language;
     const char *text;
     size_t text_len;
+    const char *author; /* HTML pages: the byline's name */
 } tc_article_in;
 
 /* Loads an article into `doc`, dropping what it held.  An unreadable date is
@@ -199,6 +201,7 @@ typedef struct tc_article_info {
     size_t text_len;
     size_t invalid_bytes;  /* input bytes replaced by U+FFFD */
     size_t mojibake_fixed; /* cp1252 mojibake sequences repaired */
+    const char *author;    /* HTML pages: the byline's name, or "" */
 } tc_article_info;
 void tc_doc_info(const tc_doc *doc, tc_article_info *out);
 /* The article as it was loaded, before analysis (its text without a
@@ -577,6 +580,15 @@ tc_status tc_doc_write_places(const tc_doc *doc, FILE *out);
 /* One JSONL record per token: {"kind":"token","article","sentence","start",
  * "end","text","norm","type","flags"}. */
 tc_status tc_doc_write_tokens(const tc_doc *doc, FILE *out);
+
+/* One record per article, the article as a reader reads it (`tacitus
+ * clean`): {"kind":"article","id","title","date","author","url","source",
+ * "language","text","paragraphs":[{"role","start","end","text"}]}.  `text`
+ * is the body (body, lead and subhead paragraphs, blank lines between);
+ * `paragraphs` lists every paragraph with its role and text, `start`/`end`
+ * being offsets into `text` (an empty range where a non-body paragraph
+ * stood). */
+tc_status tc_doc_write_article(const tc_doc *doc, FILE *out);
 
 #ifdef __cplusplus
 }

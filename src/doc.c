@@ -84,6 +84,9 @@ static void doc_reset(tc_doc *doc)
     memset(&doc->text, 0, sizeof doc->text);
     memset(&doc->norm, 0, sizeof doc->norm);
     doc->loaded = doc->analyzed = false;
+    doc->author = "";
+    doc->line_roles = NULL;
+    doc->line_role_count = 0;
 }
 
 void tc_doc_add_invalid(tc_doc *doc, size_t n)
@@ -186,6 +189,7 @@ tc_status tc_doc_set(tc_doc *doc, const tc_article_in *in, tc_error *err)
     doc->url = copy_meta(doc, in->url, &ok);
     doc->source = copy_meta(doc, in->source, &ok);
     doc->language = copy_meta(doc, in->language, &ok);
+    doc->author = copy_meta(doc, in->author, &ok);
     set_date(doc, in->date, &ok);
     if (!ok)
         return tc_error_set(err, TC_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -235,6 +239,7 @@ void tc_doc_info(const tc_doc *doc, tc_article_info *out)
     out->text_len = doc->analyzed ? doc->text.len : 0;
     out->invalid_bytes = doc->text.invalid + doc->extra_invalid;
     out->mojibake_fixed = doc->text.mojibake;
+    out->author = doc->author ? doc->author : "";
 }
 
 size_t tc_doc_paragraph_count(const tc_doc *doc)

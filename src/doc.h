@@ -45,6 +45,11 @@ struct tc_doc {
     tc_vec quotes;         /* tc_quote_rec */
     tc_places places;      /* place mentions and each sentence's place */
     bool loaded, analyzed;
+    /* HTML pages (src/html/): the author, and the role of each line of the
+     * raw text, which the pipeline gives its paragraphs. */
+    const char *author;
+    const uint8_t *line_roles;
+    size_t line_role_count;
 };
 
 /* Pipeline stages over a loaded document (pipeline.c). */
@@ -52,5 +57,10 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err);
 
 /* Marks `n` input bytes as repaired by the reader before tc_doc_set. */
 void tc_doc_add_invalid(tc_doc *doc, size_t n);
+
+/* Extracts the article of an HTML page into `doc` (src/html/load.c); the
+ * fields of `meta` that are set win over the page's metadata. */
+tc_status tc_html_load(tc_doc *doc, const tc_article_in *meta,
+                       const char *html, size_t n, tc_error *err);
 
 #endif /* TC_DOC_H */

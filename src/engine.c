@@ -4,6 +4,7 @@
  * it.
  */
 #include "doc.h"
+#include "html/html.h"
 #include "ingest/ingest.h"
 
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #define DEFAULT_MAX_PARAGRAPHS 100000u
 #define DEFAULT_MAX_TOKENS 4000000u
 #define DEFAULT_MAX_DIR_DEPTH 32u
+#define DEFAULT_MAX_HTML (50u * 1024u * 1024u)
 #define MAX_OFFSET_BYTES ((size_t)UINT32_MAX / 4u) /* offsets are uint32 */
 
 void tc_options_init(tc_options *opt)
@@ -38,6 +40,8 @@ static void fill_limits(tc_limits *l)
         l->max_tokens = DEFAULT_MAX_TOKENS;
     if (!l->max_dir_depth)
         l->max_dir_depth = DEFAULT_MAX_DIR_DEPTH;
+    if (!l->max_html_bytes)
+        l->max_html_bytes = DEFAULT_MAX_HTML;
 }
 
 tc_engine *tc_engine_new(const tc_options *opt, tc_error *err)
@@ -49,6 +53,7 @@ tc_engine *tc_engine_new(const tc_options *opt, tc_error *err)
         tc_options_init(&def);
         opt = &def;
     }
+    tc_html_init(); /* libxml2's globals, once, before threads share us */
     a = opt->allocator ? opt->allocator : tc_default_allocator();
     e = tc_malloc(a, sizeof *e);
     if (!e) {
@@ -63,7 +68,8 @@ tc_engine *tc_engine_new(const tc_options *opt, tc_error *err)
     e->opt.default_date = NULL;
     e->opt.warn = opt->warn;
     if (e->opt.limits.max_article_bytes > MAX_OFFSET_BYTES ||
-        e->opt.limits.max_record_bytes > MAX_OFFSET_BYTES * 2) {
+        e->opt.limits.max_record_bytes > MAX_OFFSET_BYTES * 2 ||
+        e->opt.limits.max_html_bytes > MAX_OFFSET_BYTES * 2) {
         tc_error_set(err, TC_ERR_USAGE, NULL, 0, 0,
                      "size limits must stay under %zu bytes", MAX_OFFSET_BYTES);
         goto fail;

@@ -10,6 +10,7 @@
  * previous one left in the document.
  */
 #include "doc.h"
+#include "html/html.h"
 
 #include <string.h>
 
@@ -170,6 +171,9 @@ tc_status tc_pipeline_run(tc_doc *doc, tc_error *err)
     st = tc_text_paragraphs(doc->norm.norm, doc->norm.len, &doc->paras);
     if (st != TC_OK)
         return fail(doc, err, st, "paragraphs");
+    if (doc->line_roles) /* an HTML page: roles from its markup */
+        tc_html_preset_roles(doc->norm.norm, &doc->paras, doc->line_roles,
+                             doc->line_role_count);
     st = split_paragraphs(doc);
     if (st != TC_OK)
         return fail(doc, err, st, "sentences");

@@ -1,9 +1,10 @@
 #!/bin/sh
 # run.sh - runs every test of one build (BUILD=build or build/asan): the
 # unit and integration programs (cmocka), the golden cases, the
-# pathological inputs, and the dev-set figures held as floors.  Prints
-# each suite's result and a closing "N passed, N failed" line; exits
-# non-zero when anything failed.
+# pathological inputs, and the dev-set figures held as floors (actors,
+# events, counts, quotes, HTML extraction, TABARI's suite).  Prints each
+# suite's result and a closing "N passed, N failed" line; exits non-zero
+# when anything failed.
 set -u
 BUILD=${BUILD:-build}
 SHARED=${SHARED:-../shared}
@@ -34,6 +35,7 @@ suite scale tests/scale/run.sh
 suite eval-quotes tests/eval/quotes-floor.sh
 suite tabari tests/tabari/run.sh
 suite tabari-convert tests/tabari/convert.sh
+suite eval-clean tests/eval/clean.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

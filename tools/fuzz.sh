@@ -25,6 +25,12 @@ for bin in "$@"; do
         cp data/places-extra.txt "$corpus"/
         [ -f build/gazetteer.tsv ] && head -c 60000 build/gazetteer.tsv >"$corpus"/gazetteer-head.tsv
     fi
+    if [ "$name" = fuzz_html ]; then
+        cp tests/golden/cases/*.html "$corpus"/ 2>/dev/null
+        for f in $(ls "$SHARED"/dev/clean/trafilatura-eval/html/*.gz 2>/dev/null | head -8); do
+            gzip -dc "$f" | head -c 60000 >"$corpus/$(basename "$f" .gz)"
+        done
+    fi
     [ -f "$SHARED/seed/ukraine-summit.txt" ] && cp "$SHARED/seed/ukraine-summit.txt" "$corpus"/
     echo "fuzz: $name for ${SECONDS_EACH}s"
     if ! "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \

@@ -36,5 +36,9 @@ int tc_cli_tabari_code(const char *project, bool quiet);
 int tc_cli_eval_tabari(const char *project, bool verbose);
 /* `tacitus dict convert [--kind actors|agents|verbs] FILE`. */
 int tc_cli_dict(int argc, char **argv);
+/* `tacitus eval clean DIR`: main-text extraction on DIR/evaldata.json and
+ * DIR/html/ (eval_clean.c): precision, recall, F1 over segments, and
+ * milliseconds per page.  Returns the exit status. */
+int tc_cli_eval_clean(tc_engine *engine, const char *dir, bool verbose);
 
 #endif

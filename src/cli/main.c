@@ -35,6 +35,18 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    {"clean", "the article's text and metadata, without boilerplate (JSONL)",
+     "Writes one JSONL record per article:\n"
+     "  {\"kind\":\"article\",\"id\",\"title\",\"date\",\"author\",\"url\","
+     "\"source\",\"language\",\n"
+     "   \"text\",\"paragraphs\":[{\"role\",\"start\",\"end\",\"text\"}]}\n"
+     "text is the body (headings, paragraphs, lists, block quotes) with blank\n"
+     "lines between paragraphs; the title, captions, pull quotes and\n"
+     "boilerplate are left out of it and listed in paragraphs with their\n"
+     "roles.  start/end are byte offsets into text (an empty range where a\n"
+     "paragraph that is not body stood).  HTML pages give their metadata\n"
+     "(title, publication date, author, site, canonical URL, language).\n",
+     tc_doc_write_article, 0},
     {"sentences", "split articles into sentences with roles (JSONL)",
      "Writes one JSONL record per sentence:\n"
      "  {\"kind\":\"sentence\",\"article\",\"paragraph\",\"sentence\",\"role\","
@@ -128,14 +140,18 @@ static const char input_help[] =
     "Inputs: files, directories (read recursively) or - for standard input\n"
     "(the default).  Formats: .jsonl/.ndjson files are JSONL (one article a\n"
     "line: text required; id, date, title, url, source, language optional),\n"
-    ".html/.htm HTML (not supported yet), anything else plain UTF-8 text.\n"
-    "Standard input is JSONL when its first non-blank byte is '{'.\n"
+    ".html/.htm HTML pages (any charset; the article is extracted, or a JSONL\n"
+    "record may carry the page in \"html\" instead of \"text\"), anything else\n"
+    "plain UTF-8 text (or HTML when it opens with <!doctype html or <html).\n"
+    "Standard input is JSONL when its first non-blank byte is '{', HTML when\n"
+    "it is '<'.\n"
     "\n"
     "Options:\n"
     "  --date YYYY-MM-DD        publication date of articles that have none\n"
     "  --input-format FORMAT    auto (default), text, jsonl or html\n"
     "  --max-article-bytes N    reject longer articles (default 16 MiB)\n"
     "  --max-record-bytes N     reject longer JSONL lines (default 64 MiB)\n"
+    "  --max-html-bytes N       reject larger HTML pages (default 50 MiB)\n"
     "  -q, --quiet              no warnings and no progress line\n"
     "  --no-progress            no progress line on a terminal\n"
     "  --stats                  say what the dictionaries hold and how long\n"
@@ -160,6 +176,7 @@ static void usage(FILE *out)
     fprintf(out, "  %-12s %s\n", "eval quotes", "direct quotes and speakers against PolNeAR");
     fprintf(out, "  %-12s %s\n", "eval tabari", "TABARI's validation suite (a .project)");
     fprintf(out, "  %-12s %s\n", "dict convert", "a TABARI or PETRARCH dictionary in our format");
+    fprintf(out, "  %-12s %s\n", "eval clean", "main-text extraction on a benchmark directory");
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
                  "  tacitus help COMMAND  a command's records and options\n");
@@ -361,7 +378,7 @@ enum { OPT_DATE = 256, OPT_FORMAT, OPT_MAX_ARTICLE, OPT_MAX_RECORD,
        OPT_NO_PROGRESS, OPT_ACTORS, OPT_AGENTS, OPT_VERBS, OPT_NO_BUILTIN_VERBS,
        OPT_NO_FACTS, OPT_THREADS, OPT_SHARDS, OPT_OUT,
        OPT_DATA, OPT_NO_BUILTIN,
-       OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT, OPT_GAZETTEER };
+       OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT, OPT_GAZETTEER, OPT_MAX_HTML };
 
 #define MAX_DICT_FILES 32
 
@@ -406,6 +423,7 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
         {"input-format", required_argument, NULL, OPT_FORMAT},
         {"max-article-bytes", required_argument, NULL, OPT_MAX_ARTICLE},
         {"max-record-bytes", required_argument, NULL, OPT_MAX_RECORD},
+        {"max-html-bytes", required_argument, NULL, OPT_MAX_HTML},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
         {"quiet", no_argument, NULL, 'q'},
         {"actors", required_argument, NULL, OPT_ACTORS},
@@ -438,6 +456,12 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
             if (!parse_size(optarg, c == OPT_MAX_ARTICLE
                                         ? &opt->limits.max_article_bytes
                                         : &opt->limits.max_record_bytes)) {
+                fprintf(stderr, "tacitus: bad size \"%s\"\n", optarg);
+                return -1;
+            }
+            break;
+        case OPT_MAX_HTML:
+            if (!parse_size(optarg, &opt->limits.max_html_bytes)) {
                 fprintf(stderr, "tacitus: bad size \"%s\"\n", optarg);
                 return -1;
             }
@@ -669,8 +693,10 @@ static int eval_command(int argc, char **argv)
     bool counts = argc >= 2 && strcmp(argv[1], "counts") == 0;
     bool events = counts || (argc >= 2 && strcmp(argv[1], "events") == 0);
     bool quotes = argc >= 2 && strcmp(argv[1], "quotes") == 0;
-    if (argc < 2 || (!events && !quotes && strcmp(argv[1], "actors") != 0)) {
-        fprintf(stderr, "usage: tacitus eval actors|events|counts|quotes [--verbose] [OPTIONS] FILE\n");
+    bool clean = argc >= 2 && strcmp(argv[1], "clean") == 0;
+    if (argc < 2 ||
+        (!events && !quotes && !clean && strcmp(argv[1], "actors") != 0)) {
+        fprintf(stderr, "usage: tacitus eval actors|events|counts|quotes|clean [--verbose] [OPTIONS] FILE\n");
         return EXIT_FATAL;
     }
     memset(&rs, 0, sizeof rs);
@@ -683,10 +709,15 @@ static int eval_command(int argc, char **argv)
     }
     first = parse_options(argc - 1, argv + 1, &opt, &rs, &df);
     if (first < 0 || argc - 1 - first != 1) {
-        fprintf(stderr, "usage: tacitus eval actors|events|counts|quotes [--verbose] [OPTIONS] FILE\n");
+        fprintf(stderr, "usage: tacitus eval actors|events|counts|quotes|clean [--verbose] [OPTIONS] FILE\n");
         return EXIT_FATAL;
     }
     engine = make_engine(&opt, &rs, &df, &err);
+    if (engine && clean) { /* no dictionaries needed */
+        status = tc_cli_eval_clean(engine, argv[1 + first], verbose);
+        tc_engine_free(engine);
+        return status;
+    }
     if (!engine || tc_engine_load_actors(engine, NULL, &err) != TC_OK ||
         (events && tc_engine_load_events(engine, NULL, &err) != TC_OK)) {
         print_diag("error", &err);

@@ -4,7 +4,8 @@
  *
  * The reader walks one source at a time (a directory is walked depth-first,
  * names in byte order, hidden entries skipped) through a fixed 64 KiB buffer.
- * A text source is one article; a JSONL source is one article per line.
+ * A text source is one article; a JSONL source is one article per line; an
+ * HTML source is one page, whose article src/html/ extracts.
  * Memory is bounded by the largest record: the line and text builders are
  * capped, and a record over its cap is skipped to its end, reported, and
  * the walk goes on.  Every error names the source, line and byte.
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define READ_CHUNK (64u * 1024u)
@@ -125,6 +127,25 @@ static tc_status sniff_format(tc_reader *r)
     return TC_OK;
 }
 
+/* A file not named .html that is a web page all the same: its first
+ * non-blank bytes (after a BOM) are "<!doctype html" or "<html". */
+static tc_status sniff_html_file(tc_reader *r)
+{
+    size_t i;
+    tc_status st = fill(r);
+    if (st != TC_OK)
+        return st;
+    i = r->pos;
+    if (r->len - i >= 3 && memcmp(r->data + i, "\xEF\xBB\xBF", 3) == 0)
+        i += 3;
+    while (i < r->len && strchr(" \t\r\n", r->data[i]))
+        i++;
+    if ((r->len - i >= 14 && strncasecmp(r->data + i, "<!doctype html", 14) == 0) ||
+        (r->len - i >= 5 && strncasecmp(r->data + i, "<html", 5) == 0))
+        r->format = TC_FORMAT_HTML;
+    return TC_OK;
+}
+
 static tc_status open_source(tc_reader *r, const char *path, tc_format forced,
                              tc_error *err)
 {
@@ -160,6 +181,10 @@ static tc_status open_source(tc_reader *r, const char *path, tc_format forced,
                 return tc_error_set(err, TC_ERR_IO, path, 0, 0, "read error");
             }
         }
+    } else if (forced == TC_FORMAT_AUTO && r->format == TC_FORMAT_TEXT &&
+               sniff_html_file(r) != TC_OK) {
+        close_source(r);
+        return tc_error_set(err, TC_ERR_IO, path, 0, 0, "read error");
     }
     return TC_OK;
 }
@@ -407,6 +432,36 @@ static tc_status next_text(tc_reader *r, tc_doc *doc, tc_error *err)
     return st;
 }
 
+/* An HTML page: read whole (up to max_html_bytes), then extracted. */
+static tc_status next_html(tc_reader *r, tc_doc *doc, tc_error *err)
+{
+    tc_article_in in;
+    bool over;
+    tc_status st;
+    r->rec.max = r->limits->max_html_bytes;
+    st = read_all(r, &over);
+    if (st != TC_OK)
+        return tc_error_set(err, st, r->name, 0, r->byte, "%s",
+                            st == TC_ERR_IO ? "read error" : tc_status_str(st));
+    if (over)
+        return tc_error_set(err, TC_ERR_LIMIT, r->name, 1, 0,
+                            "HTML page of %llu bytes is over the limit of %zu; "
+                            "skipped", (unsigned long long)r->byte,
+                            r->limits->max_html_bytes);
+    if (looks_binary(r->rec.p, r->rec.n))
+        return tc_error_set(err, TC_ERR_INPUT, r->name, 1, 0,
+                            "binary file, not HTML; skipped");
+    if (blank(r->rec.p, r->rec.n))
+        return tc_error_set(err, TC_ERR_INPUT, r->name, 1, 0,
+                            "empty file: no HTML; skipped");
+    memset(&in, 0, sizeof in);
+    in.id = r->name;
+    st = tc_html_load(doc, &in, r->rec.p, r->rec.n, err);
+    if (st != TC_OK && err && err->line == 0)
+        err->line = 1;
+    return st;
+}
+
 /* ---- JSONL ------------------------------------------------------------ */
 
 typedef struct jsonl_pos {
@@ -451,16 +506,32 @@ static tc_status record_fields(json_t *root, tc_article_in *in, char nums[][32],
     return TC_OK;
 }
 
-static tc_status record_text(json_t *root, tc_article_in *in,
+/* A record with "html" and no "text": its page, to be extracted. */
+static tc_status record_html(json_t *html, tc_article_in *in,
+                             const jsonl_pos *at, const tc_limits *lim,
+                             tc_error *err)
+{
+    in->text = json_string_value(html);
+    in->text_len = json_string_length(html);
+    if (in->text_len > lim->max_html_bytes)
+        return tc_error_set(err, TC_ERR_LIMIT, at->file, at->line, at->byte,
+                            "html of %zu bytes is over the limit of %zu",
+                            in->text_len, lim->max_html_bytes);
+    return TC_OK;
+}
+
+static tc_status record_text(json_t *root, tc_article_in *in, bool *is_html,
                              const jsonl_pos *at, const tc_limits *lim,
                              tc_error *err)
 {
     json_t *text = json_object_get(root, "text");
+    *is_html = false;
     if (!text || json_is_null(text)) {
-        if (json_is_string(json_object_get(root, "html")))
-            return tc_error_set(err, TC_ERR_UNSUPPORTED, at->file, at->line,
-                                at->byte, "record has \"html\" but no "
-                                "\"text\": HTML extraction is not built yet");
+        json_t *html = json_object_get(root, "html");
+        if (json_is_string(html)) {
+            *is_html = true;
+            return record_html(html, in, at, lim, err);
+        }
         return tc_error_set(err, TC_ERR_INPUT, at->file, at->line, at->byte,
                             "record has no \"text\"");
     }
@@ -498,6 +569,7 @@ static tc_status load_record(tc_reader *r, json_t *root, const jsonl_pos *at,
 {
     tc_article_in in;
     char nums[6][32], idbuf[1100], dbuf[11];
+    bool is_html;
     tc_status st;
     memset(&in, 0, sizeof in);
     if (!json_is_object(root))
@@ -505,7 +577,7 @@ static tc_status load_record(tc_reader *r, json_t *root, const jsonl_pos *at,
                             "record is not a JSON object");
     st = record_fields(root, &in, nums, at, err);
     if (st == TC_OK)
-        st = record_text(root, &in, at, r->limits, err);
+        st = record_text(root, &in, &is_html, at, r->limits, err);
     if (st != TC_OK)
         return st;
     if (!in.id || !in.id[0]) {
@@ -518,10 +590,15 @@ static tc_status load_record(tc_reader *r, json_t *root, const jsonl_pos *at,
         warn_date(r, at, in.id, in.date);
         in.date = NULL;
     }
-    st = tc_doc_set(doc, &in, err);
-    if (st != TC_OK)
-        tc_error_set(err, st, at->file, at->line, at->byte, "%s",
-                     err ? err->message : tc_status_str(st));
+    if (is_html)
+        st = tc_html_load(doc, &in, in.text, in.text_len, err);
+    else
+        st = tc_doc_set(doc, &in, err);
+    if (st != TC_OK) {
+        char msg[sizeof err->message]; /* the message is rewritten in place */
+        snprintf(msg, sizeof msg, "%s", err ? err->message : tc_status_str(st));
+        tc_error_set(err, st, at->file, at->line, at->byte, "%s", msg);
+    }
     return st;
 }
 
@@ -691,8 +768,7 @@ tc_status tc_reader_next(tc_reader *r, tc_doc *doc, tc_error *err)
             }
             return st;
         case TC_FORMAT_HTML:
-            st = tc_error_set(err, TC_ERR_UNSUPPORTED, r->name, 0, 0,
-                              "HTML input is not supported yet; skipped");
+            st = next_html(r, doc, err);
             close_source(r);
             return st;
         default:

@@ -318,6 +318,14 @@ static tc_status mark_pullquotes(roles *r)
     for (i = 0; i < r->np && tried < PULLQUOTE_CANDIDATES; i++) {
         bool repeats, attributed;
         tc_status st;
+        if (r->ps[i].role == TC_ROLE_PULLQUOTE) {
+            /* set apart by the page's markup: only its repeats to find */
+            tried++;
+            st = find_repeats(r, i, &repeats);
+            if (st != TC_OK)
+                return st;
+            continue;
+        }
         if (r->ps[i].role != TC_ROLE_BODY || !r->sh[i].quoted ||
             r->sh[i].words > PULLQUOTE_MAX_WORDS)
             continue;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# run.sh - golden tests: each tests/golden/cases/NAME.{txt,jsonl} is run
+# run.sh - golden tests: each tests/golden/cases/NAME.{txt,jsonl,html} is run
 # through `tacitus COMMAND ARGS` (COMMAND and ARGS from NAME.args: first
 # word the command, default "sentences --date 2022-02-21") and its output is
 # diffed with NAME.expected.  `run.sh --update` rewrites the expectations
@@ -12,7 +12,7 @@ update=0
 [ "${1:-}" = "--update" ] && update=1
 pass=0
 fail=0
-for input in $(ls $cases/*.txt $cases/*.jsonl 2>/dev/null | sort); do
+for input in $(ls $cases/*.txt $cases/*.jsonl $cases/*.html 2>/dev/null | sort); do
     name=${input%.*}
     args="sentences --date 2022-02-21"
     [ -f "$name.args" ] && args=$(cat "$name.args")

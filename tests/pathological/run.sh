@@ -117,5 +117,44 @@ expect missing 1 "no-such-file.txt: error: cannot open" sentences "$dir/no-such-
 expect bad-format 2 "bad --input-format" sentences --input-format xml "$dir/nul.txt"
 expect bad-date 2 "bad date" sentences --date 2022-02-30 "$dir/nul.txt"
 
+# ---- HTML pages ----
+# 30,000 nested tags: libxml2 stops at depth 256 (HTML_PARSE_HUGE stays
+# off); with nothing before the cut, a clear error.  With text before it,
+# that text is kept.
+awk 'BEGIN { printf "<html><body>"; for (i = 0; i < 30000; i++) printf "<div>";
+    printf "<p>Deep text.</p>"; for (i = 0; i < 30000; i++) printf "</div>"; print "</body></html>" }' >"$dir/deep.html"
+expect html-deep 1 "deep.html:1:0: error: HTML: elements nested deeper than 256" clean "$dir/deep.html"
+awk 'BEGIN { printf "<html><body><p>Talks resumed in Geneva on Monday after a pause of two weeks, officials said.</p>";
+    for (i = 0; i < 30000; i++) printf "<b>"; print "x</body></html>" }' >"$dir/deep-after.html"
+expect html-deep-after 0 "" clean "$dir/deep-after.html"
+grep -q 'Talks resumed in Geneva' "$dir/out" && ok || bad "html-deep-after: text before the cut lost"
+
+# A 50 MB page of paragraphs: over the tag cap, refused before parsing.
+awk 'BEGIN { for (i = 0; i < 1600000; i++) print "<p>Talks resumed in Geneva.</p>" }' >"$dir/big.html"
+expect html-50mb 1 "big.html:1:0: error: HTML: more than 1000000 tags" clean "$dir/big.html"
+# A 10 MB page under the caps: extracted in linear time.
+awk 'BEGIN { print "<html><head><title>Big page</title></head><body><article>";
+    for (i = 0; i < 60000; i++) print "<p>Ministers met in Geneva on Monday, and talks went on for hours, officials said.</p>";
+    print "</article></body></html>" }' >"$dir/ten.html"
+expect html-10mb 0 "" clean "$dir/ten.html"
+grep -q '"title":"Big page"' "$dir/out" && ok || bad "html-10mb: no article"
+# Over --max-html-bytes: rejected with its size.
+expect html-limit 1 "ten.html:1:0: error: HTML page of [0-9]+ bytes is over the limit" clean --max-html-bytes 1000000 "$dir/ten.html"
+
+# Binary data named .html, an empty page, broken markup.
+cp "$dir/binary.bin" "$dir/binary.html"
+expect html-binary 1 "binary.html:1:0: error: binary file, not HTML" clean "$dir/binary.html"
+: >"$dir/empty.html"
+expect html-empty 1 "empty.html:1:0: error: empty file" clean "$dir/empty.html"
+printf '<html><<p>Broken <b><i>markup</b></i> with <a href="x>an unclosed quote, <!-- an open comment <table><td>cells without rows</p>' >"$dir/broken.html"
+timeout "$LIMIT" "$bin" clean --no-progress "$dir/broken.html" >"$dir/out" 2>"$dir/err"
+st=$?
+[ $st -le 1 ] && ok || bad "html-broken: exit $st"
+# Random bytes that start like a page: never a crash.
+{ printf '<html><body>'; head -c 200000 "$dir/binary.bin" | tr '\000' 'x'; } >"$dir/noise.html"
+timeout "$LIMIT" "$bin" sentences --no-progress "$dir/noise.html" >"$dir/out" 2>"$dir/err"
+st=$?
+[ $st -le 1 ] && ok || bad "html-noise: exit $st"
+
 echo "pathological: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -105,13 +105,35 @@ static void jsonl_errors_and_recovery(void **state)
     tc_reader_close(r);
 }
 
-static void jsonl_html_only_is_unsupported(void **state)
+/* A record with "html" and no "text": the page is extracted, the record's
+ * fields win over the page's; a page with nothing in it is an error that
+ * names its line. */
+static void jsonl_html_is_extracted(void **state)
 {
     fixture *f = *state;
     tc_error err;
-    tc_reader *r = mem_reader(f, "h.jsonl", "{\"html\":\"<p>x</p>\"}\n");
-    assert_int_equal(tc_reader_next(r, f->doc, &err), TC_ERR_UNSUPPORTED);
-    assert_int_equal(err.line, 1);
+    tc_article_info info;
+    tc_reader *r = mem_reader(
+        f, "h.jsonl",
+        "{\"id\":\"h1\",\"date\":\"2021-06-17\",\"html\":\"<html lang=en>"
+        "<head><title>Talks resume | Site</title><meta property="
+        "'article:published_time' content='2021-06-16T08:00:00Z'></head>"
+        "<body><nav><a href=/>Home</a></nav><p>Talks resumed in Geneva on "
+        "Monday.</p></body></html>\"}\n"
+        "{\"html\":\"<html><head></head><body></body></html>\"}\n");
+    assert_int_equal(tc_reader_next(r, f->doc, &err), TC_OK);
+    assert_int_equal(tc_doc_analyze(f->doc, &err), TC_OK);
+    tc_doc_info(f->doc, &info);
+    assert_string_equal(info.id, "h1");
+    assert_string_equal(info.date, "2021-06-17");
+    assert_string_equal(info.title, "Talks resume");
+    assert_string_equal(info.language, "en");
+    assert_string_equal(info.text,
+                        "Talks resume\n\nTalks resumed in Geneva on Monday.");
+    assert_int_equal(tc_reader_next(r, f->doc, &err), TC_ERR_INPUT);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.message, "no article text"));
+    assert_int_equal(tc_reader_next(r, f->doc, &err), TC_DONE);
     tc_reader_close(r);
 }
 
@@ -227,7 +249,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(jsonl_fields),
         cmocka_unit_test(jsonl_errors_and_recovery),
-        cmocka_unit_test(jsonl_html_only_is_unsupported),
+        cmocka_unit_test(jsonl_html_is_extracted),
         cmocka_unit_test(text_sniffed_from_content),
         cmocka_unit_test(directory_walk_in_order),
         cmocka_unit_test(missing_path_fails_at_open),
