@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SLOT_FREE = 0, SLOT_LOADED, SLOT_DONE };
+enum { SLOT_FREE = 0, SLOT_LOADED, SLOT_WORKING, SLOT_DONE };
 
 typedef struct slot {
     tc_doc *doc;
@@ -74,9 +74,15 @@ static void *worker(void *arg)
             return NULL;
         }
         s = &p->slots[p->next_work++ % p->ring];
+        /* a slot whose read failed is done already (and may hold a later
+         * article by now): only a loaded one is taken, by one worker */
+        if (s->state != SLOT_LOADED) {
+            pthread_mutex_unlock(&p->mu);
+            continue;
+        }
+        s->state = SLOT_WORKING;
         pthread_mutex_unlock(&p->mu);
-        if (s->state == SLOT_LOADED)
-            code_slot(p, s);
+        code_slot(p, s);
         pthread_mutex_lock(&p->mu);
         s->state = SLOT_DONE;
         pthread_cond_broadcast(&p->done);
@@ -108,7 +114,9 @@ static tc_status finish(pool *p, slot *s)
     }
     free(s->out);
     s->out = NULL;
+    pthread_mutex_lock(&p->mu);
     s->state = SLOT_FREE;
+    pthread_mutex_unlock(&p->mu);
     return st;
 }
 
