@@ -31,6 +31,11 @@ suite golden tests/golden/run.sh
 suite pathological tests/pathological/run.sh
 suite evals tests/evals/run.sh
 suite eval-quotes tests/eval/quotes-floor.sh
+# The event store: exports and queries diffed, readers during a write,
+# and ingests killed with SIGKILL (tests/store/).
+suite store tests/store/run.sh
+suite store-readers tests/store/readers.sh
+suite store-kill tests/store/kill.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

@@ -8,6 +8,7 @@
  */
 #include "tacitus.h"
 #include "eval.h"
+#include "store_cmds.h"
 
 #include <getopt.h>
 #include <stdbool.h>
@@ -99,6 +100,10 @@ static const command commands[] = {
      "records to the event stream.  Takes the dictionary options of\n"
      "`tacitus help actors`.\n",
      tc_doc_write_quotes, 1},
+    /* The store (store_cmds.c): articles coded as by `code`, then written
+     * to a SQLite file instead of standard output. */
+    {"ingest", "code articles into a SQLite event store (--db FILE)",
+     tc_cli_ingest_help, tc_doc_write_events, 2},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -136,6 +141,7 @@ static void usage(FILE *out)
     fprintf(out, "  %-12s %s\n", "eval events", "event coding against gold JSONL or a quad TSV");
     fprintf(out, "  %-12s %s\n", "eval counts", "killed and injured counts against GVDB articles");
     fprintf(out, "  %-12s %s\n", "eval quotes", "direct quotes and speakers against PolNeAR");
+    tc_cli_store_usage(out);
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
                  "  tacitus help COMMAND  a command's records and options\n");
@@ -157,6 +163,8 @@ static int help(const char *name)
         usage(stdout);
         return EXIT_ALL_OK;
     }
+    if (tc_cli_store_help(name))
+        return EXIT_ALL_OK;
     c = find_command(name);
     if (!c) {
         fprintf(stderr, "tacitus: no command \"%s\"\n", name);
@@ -177,6 +185,9 @@ typedef struct run_state {
     bool emit_quotes;
     unsigned long long articles, rejected, warnings;
     struct timespec last;
+    const char *db;        /* ingest: --db, --batch, the open store */
+    size_t batch;
+    tc_cli_ingest *ingest;
 } run_state;
 
 static void print_diag(const char *level, const tc_error *e)
@@ -229,6 +240,8 @@ static tc_status write_records(const command *cmd, const run_state *rs,
                                const tc_doc *doc)
 {
     tc_status st = TC_OK;
+    if (rs->ingest)
+        return tc_cli_ingest_put(rs->ingest, doc);
     if (cmd->needs == 2 && rs->tsv)
         return tc_doc_write_events_tsv(doc, stdout);
     if (rs->emit_sentences && cmd->write != tc_doc_write_sentences)
@@ -288,7 +301,7 @@ enum { OPT_DATE = 256, OPT_FORMAT, OPT_MAX_ARTICLE, OPT_MAX_RECORD,
        OPT_NO_PROGRESS, OPT_ACTORS, OPT_AGENTS, OPT_VERBS, OPT_NO_BUILTIN_VERBS,
        OPT_NO_FACTS,
        OPT_DATA, OPT_NO_BUILTIN,
-       OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT };
+       OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT, OPT_DB, OPT_BATCH };
 
 #define MAX_DICT_FILES 32
 
@@ -338,6 +351,8 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
         {"stats", no_argument, NULL, OPT_STATS},
         {"emit", required_argument, NULL, OPT_EMIT},
         {"format", required_argument, NULL, OPT_FORMAT_OUT},
+        {"db", required_argument, NULL, OPT_DB},
+        {"batch", required_argument, NULL, OPT_BATCH},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "q", longs, NULL)) != -1) {
@@ -388,6 +403,13 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
                 return -1;
             }
             rs->tsv = strcmp(optarg, "tsv") == 0;
+            break;
+        case OPT_DB: rs->db = optarg; break;
+        case OPT_BATCH:
+            if (!parse_size(optarg, &rs->batch)) {
+                fprintf(stderr, "tacitus: bad --batch \"%s\"\n", optarg);
+                return -1;
+            }
             break;
         case 'q': rs->quiet = true; rs->progress = false; break;
         default: return -1;
@@ -476,6 +498,14 @@ static int run(const command *cmd, int argc, char **argv)
         fprintf(stderr, "tacitus: out of memory\n");
         return EXIT_FATAL;
     }
+    if (strcmp(cmd->name, "ingest") == 0) {
+        rs.ingest = tc_cli_ingest_open(rs.db, rs.batch);
+        if (!rs.ingest) {
+            tc_doc_free(doc);
+            tc_engine_free(engine);
+            return EXIT_FATAL;
+        }
+    }
     for (i = first; i < argc || i == first; i++) {
         tc_status st = run_input(engine, doc, i < argc ? argv[i] : "-", cmd,
                                  &rs);
@@ -487,6 +517,8 @@ static int run(const command *cmd, int argc, char **argv)
         }
     }
     clear_progress(&rs);
+    if (rs.ingest && !tc_cli_ingest_close(rs.ingest, rs.quiet))
+        status = EXIT_FATAL;
     if (fflush(stdout) != 0) {
         fprintf(stderr, "tacitus: fatal: cannot write output\n");
         status = EXIT_FATAL;
@@ -565,6 +597,8 @@ int main(int argc, char **argv)
         return help(argc > 2 ? argv[2] : NULL);
     if (strcmp(argv[1], "eval") == 0)
         return eval_command(argc - 1, argv + 1);
+    if (tc_cli_is_store_command(argv[1]))
+        return tc_cli_store_main(argc - 1, argv + 1);
     cmd = find_command(argv[1]);
     if (!cmd) {
         fprintf(stderr, "tacitus: no command \"%s\"\n", argv[1]);
