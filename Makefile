@@ -128,6 +128,13 @@ $(FUZZ_BUILD)/%: fuzz/%.c $(LIB_SRCS) $(GEN_LISTS)
 	clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=all $(PKG_CFLAGS) -o $@ $< $(LIB_SRCS) $(GEN_LISTS) $(PKG_LIBS)
 
+# The store's target also links the store and the system SQLite.
+$(FUZZ_BUILD)/fuzz_store: fuzz/fuzz_store.c $(LIB_SRCS) $(STORE_SRCS) $(GEN_LISTS)
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=all $(PKG_CFLAGS) $(STORE_CFLAGS) -o $@ $< $(LIB_SRCS) \
+	    $(STORE_SRCS) $(GEN_LISTS) $(PKG_LIBS) $(STORE_LIBS)
+
 fuzz-short: $(FUZZ_BINS)
 	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS) tools/fuzz.sh $(FUZZ_BINS)
 

@@ -57,13 +57,16 @@ static const char *const sql[Q_COUNT_] = {
         " dated, confidence, source_text, target_text, verb_text,"
         " sentence_text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
         "?13,?14,?15,?16,?17,NULL,?18,?19,?20,?21)",
-    /* Place columns: NULL until tc_count carries a place (places branch). */
+    /* Place columns (?22-?27): NULL until tc_count carries a place; the
+     * places branch binds them in insert_counts. */
     [Q_INS_COUNT] =
         "INSERT INTO counts(article, sentence, start, end, number_start,"
         " number_end, type, number, high, precision, object, object_code,"
         " actor_code, cumulative, since_year, singular, date, date_end,"
-        " date_precision, number_text, text) VALUES(?1,?2,?3,?4,?5,?6,?7,"
-        "?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
+        " date_precision, number_text, text, place_name, place_geonames_id,"
+        " place_country, place_adm1, place_lat, place_lon) VALUES(?1,?2,?3,"
+        "?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
+        "?22,?23,?24,?25,?26,?27)",
     [Q_INS_QUOTE] =
         "INSERT INTO quotes(article, sentence, start, end, text, speaker,"
         " speaker_start, speaker_end, speaker_name, speaker_code, cue,"
@@ -373,6 +376,7 @@ static bool insert_counts(tc_store *s, const tc_doc *doc, int64_t article)
     sqlite3_stmt *st = s->q[Q_INS_COUNT];
     tc_article_info a;
     size_t i, n = tc_doc_count_count(doc);
+    int k;
     tc_doc_info(doc, &a);
     for (i = 0; i < n; i++) {
         tc_count c;
@@ -401,6 +405,8 @@ static bool insert_counts(tc_store *s, const tc_doc *doc, int64_t article)
         tc_bind_str(st, 19, c.date_precision, false);
         bind_span(st, 20, a.text, c.number_start, c.number_end);
         bind_span(st, 21, a.text, c.start, c.end);
+        for (k = 22; k <= 27; k++) /* place columns: places branch */
+            sqlite3_bind_null(st, k);
         if (!run(st))
             return false;
     }
@@ -479,7 +485,8 @@ static bool same_article(tc_store *s, const char *id, const char *hash,
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         *old = sqlite3_column_int64(st, 0);
-        same = strcmp((const char *)sqlite3_column_text(st, 1), hash) == 0;
+        const char *h = (const char *)sqlite3_column_text(st, 1);
+        same = h && strcmp(h, hash) == 0;
     }
     *ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
     sqlite3_reset(st);

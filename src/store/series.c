@@ -139,16 +139,18 @@ static void alert_events(alert_ctx *c, const char *kind, const char *key,
         fputs(",\"events\":[", c->out);
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *ev = (const char *)sqlite3_column_text(st, 5);
+        const char *src = (const char *)sqlite3_column_text(st, 1);
+        const char *tgt = (const char *)sqlite3_column_text(st, 2);
+        const char *code = (const char *)sqlite3_column_text(st, 3);
         if (c->format == TC_OUT_JSONL) {
             fprintf(c->out, "%s%lld", n ? "," : "",
                     (long long)sqlite3_column_int64(st, 0));
         } else if (c->format == TC_OUT_TABLE && n < 10) {
             fprintf(c->out, "    event %lld  %s -> %s  %s  (%d articles)  "
                             "%.80s\n",
-                    (long long)sqlite3_column_int64(st, 0),
-                    sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
-                    sqlite3_column_text(st, 3), sqlite3_column_int(st, 4),
-                    ev ? ev : "");
+                    (long long)sqlite3_column_int64(st, 0), src ? src : "",
+                    tgt ? tgt : "", code ? code : "",
+                    sqlite3_column_int(st, 4), ev ? ev : "");
         } else if (c->format == TC_OUT_CSV) {
             fprintf(c->out, "%s%lld", n ? " " : "",
                     (long long)sqlite3_column_int64(st, 0));
@@ -215,6 +217,9 @@ static tc_status walk_keys(tc_store *s, alert_ctx *c, sqlite3_stmt *st,
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *k = (const char *)sqlite3_column_text(st, 0);
         const char *y = (const char *)sqlite3_column_text(st, 1);
+        const char *date = (const char *)sqlite3_column_text(st, 3);
+        if (!k || !y || !date)
+            continue; /* only a hand-edited file has NULLs here */
         if (strcmp(k, kind) != 0 || strcmp(y, key) != 0) {
             key_alerts(c, kind, key, rows, n);
             snprintf(kind, sizeof kind, "%s", k);
@@ -230,8 +235,7 @@ static tc_status walk_keys(tc_store *s, alert_ctx *c, sqlite3_stmt *st,
             rows = p;
         }
         rows[n].day = (long)sqlite3_column_int64(st, 2);
-        snprintf(rows[n].date, sizeof rows[n].date, "%s",
-                 (const char *)sqlite3_column_text(st, 3));
+        snprintf(rows[n].date, sizeof rows[n].date, "%s", date);
         rows[n].conflict = sqlite3_column_double(st, 4);
         rows[n].goldstein = sqlite3_column_double(st, 5);
         n++;

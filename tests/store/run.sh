@@ -2,7 +2,8 @@
 # run.sh - the store through the tool, diffed with expectations written by
 # us (tests/store/golden/): tests/store/golden/input.jsonl (three articles
 # of our own) is ingested, then every export, queries, a series and the
-# errors on foreign files are run, each output diffed with its NAME.expected.
+# errors on foreign files are run, and alerts on alerts.jsonl (eleven
+# days of our own), each output diffed with its NAME.expected.
 # Exports are also checked line by line for their column count (GDELT
 # events 61, mentions 16, GKG 27).  Ingest times (GDELT's DATEADDED,
 # mention times, the GKG record id) are replaced by "TIME" before the diff.
@@ -91,6 +92,17 @@ run series "$bin" series --db "$db" --format csv --dyad RUS:UKR --by day
 check series
 run series-month "$bin" series --db "$db" --format csv --country UKR --by month
 check series-month
+
+# Alerts: ten quiet days (one shelling a day), then a day of five
+# conflict events: RUS, UKR and RUS:UKR leave their range on 2022-03-11
+# (z = (5 - 10/14) / 1 for RUS: the deviation is floored at 1).
+"$bin" ingest -q --db "$dir/a.db" "$g/alerts.jsonl"
+run alerts "$bin" alerts --db "$dir/a.db" --format csv
+check alerts
+run alerts-jsonl "$bin" alerts --db "$dir/a.db" --format jsonl --z 4
+check alerts-jsonl
+run alerts-history "$bin" alerts --db "$dir/a.db" --format table --min-history 11
+check alerts-history
 
 printf 'These are my notes, not a database.\n' >"$dir/notes.txt"
 run foreign-text "$bin" query --db "$dir/notes.txt"
