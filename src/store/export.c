@@ -167,7 +167,7 @@ static void gdelt_mention_row(FILE *out, sqlite3_stmt *st)
 
 /* ---- GKG ---- */
 
-enum { GK_COUNTS, GK_QUOTES, GK_NAMES, GK_PLACES, GK_N };
+enum { GK_COUNTS, GK_QUOTES, GK_NAMES, GK_PLACES, GK_PLACES2, GK_N };
 
 static const char *const gkg_sql[GK_N] = {
     "SELECT CASE type WHEN 'EVACUATE' THEN 'EVACUATION'"
@@ -182,20 +182,28 @@ static const char *const gkg_sql[GK_N] = {
     "SELECT name, type, min(start) FROM actors"
     " WHERE article=?1 AND name <> '' AND type <> 'agent'"
     " GROUP BY name, type ORDER BY 3",
-    "SELECT DISTINCT '', e.place_name, e.place_country, e.place_adm1,"
+    /* V1 locations: type (not known), name, country, ADM1, lat, lon,
+     * feature id; V2 adds ADM2 (not known) after ADM1, and the offset. */
+    "SELECT '', e.place_name, e.place_country, e.place_adm1,"
     " e.place_lat, e.place_lon, e.place_geonames_id, min(m.start)"
     " FROM mentions m JOIN events e ON e.id=m.event"
     " WHERE m.article=?1 AND e.place_name IS NOT NULL"
     " GROUP BY e.place_name ORDER BY 8",
+    "SELECT '', e.place_name, e.place_country, e.place_adm1, '',"
+    " e.place_lat, e.place_lon, e.place_geonames_id, min(m.start)"
+    " FROM mentions m JOIN events e ON e.id=m.event"
+    " WHERE m.article=?1 AND e.place_name IS NOT NULL"
+    " GROUP BY e.place_name ORDER BY 9",
 };
 
 /* A GKG list field: rows of `st` joined, columns by `sep`, rows by
- * `rsep`, columns [0, ncol) (+ the offset column when `with_offset`). */
+ * `rsep`, columns [0, ncol) (and column `offset_col` when >= 0); the two
+ * separators inside text become spaces. */
 static void gkg_list(FILE *out, sqlite3_stmt *st, int ncol, char sep,
                      char rsep, int offset_col)
 {
     int rc, i, n = 0;
-    const char *bad = "#;,|";
+    const char bad[3] = {sep, rsep, '\0'};
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (n++)
             fputc(rsep, out);
@@ -249,7 +257,7 @@ static void gkg_row(FILE *out, sqlite3_stmt *art, sqlite3_stmt **q)
     fputs("\t\t\t", out); /* 7, 8 themes */
     gkg_list(out, q[GK_PLACES], 7, '#', ';', -1); /* 9 Locations */
     fputc('\t', out);
-    gkg_list(out, q[GK_PLACES], 7, '#', ';', 7); /* 10 V2Locations */
+    gkg_list(out, q[GK_PLACES2], 8, '#', ';', 8); /* 10 V2Locations */
     fputc('\t', out);
     gkg_names(out, q[GK_NAMES], "person", false); /* 11 Persons */
     fputc('\t', out);

@@ -49,10 +49,21 @@ SELECT count(*) FROM actors; SELECT count(*) FROM counts;
 SELECT count(*) FROM quotes;"
 }
 
-# Articles of `db` whose rows differ in number from the clean run's.
+# Ids given twice in the corpus (PETRARCH2's file has two): a run killed
+# between the two versions holds the first one, which the clean run
+# replaced; those are compared by id only.
+dups=$(grep -o '"id": *"[^"]*"' "$jsonl" | sed 's/.*: *//' | sort | uniq -d |
+       tr '"' "'" | paste -sd, -)
+[ -n "$dups" ] || dups="''"
+
+# Articles of `db` whose rows differ in number from the clean run's (same
+# id and content), plus articles whose content the clean run never had.
 partial() { # db
     sqlite3 "$1" "ATTACH '$dir/clean.db' AS c;
-SELECT count(*) FROM main.articles a JOIN c.articles b USING (doc_id) WHERE
+SELECT count(*) FROM main.articles a WHERE a.doc_id NOT IN ($dups)
+ AND NOT EXISTS (SELECT 1 FROM c.articles b WHERE b.doc_id = a.doc_id
+ AND b.hash = a.hash);
+SELECT count(*) FROM main.articles a JOIN c.articles b USING (doc_id, hash) WHERE
  (SELECT count(*) FROM main.actors WHERE article = a.id) <>
  (SELECT count(*) FROM c.actors WHERE article = b.id) OR
  (SELECT count(*) FROM main.mentions WHERE article = a.id) <>
@@ -95,11 +106,11 @@ while [ $i -lt "$KILLS" ]; do
     fi
     tables=$(sqlite3 "$db" "SELECT count(*) FROM sqlite_schema;")
     if [ "$tables" = "0" ]; then # killed before the schema's transaction
-        bad=0
+        bad="0 0"
     else
-        bad=$(partial "$db" 2>&1)
+        bad=$(partial "$db" 2>&1 | tr '\n' ' ' | sed 's/ $//')
     fi
-    if [ "$bad" != "0" ]; then
+    if [ "$bad" != "0 0" ]; then
         echo "kill: FAIL: partial articles after kill $i (${delay}s): $bad" >&2
         fail=1
         break

@@ -33,10 +33,18 @@ while kill -0 "$pid" 2>/dev/null; do
         fail=1
         break
     fi
-    n=$(sqlite3 "$db" "SELECT count(*) FROM articles;
+    # The shell has no busy timeout of its own (tacitus sets 30 s): a
+    # reader may have to wait while WAL-index recovery runs.
+    n=$(sqlite3 -cmd ".timeout 10000" "$db" "SELECT count(*) FROM articles;
         SELECT count(*) FROM mentions m LEFT JOIN events e ON e.id = m.event
         WHERE e.id IS NULL;" | tr '\n' ' ')
+    # shellcheck disable=SC2086
     set -- $n
+    if [ $# -ne 2 ]; then
+        echo "readers: FAIL: the sqlite3 shell could not read: $n" >&2
+        fail=1
+        break
+    fi
     if [ "$1" -lt "$last" ] || [ "$2" -ne 0 ]; then
         echo "readers: FAIL: articles $1 after $last, orphan mentions $2" >&2
         fail=1

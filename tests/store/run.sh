@@ -79,6 +79,25 @@ check plover
 "$bin" export --db "$db" --format csv >"$dir/out"
 check export-csv
 
+# Places as the places stage will write them (set by hand here): they
+# reach GDELT's ActionGeo, GKG's counts and locations, PLOVER's event_loc
+# and query --place.
+sqlite3 "$dir/p.db" ".restore '$db'" || exit 1
+sqlite3 "$dir/p.db" "UPDATE events SET place_name = 'Kharkiv, Ukraine',
+    place_geonames_id = 706483, place_country = 'UKR', place_adm1 = 'UKR07',
+    place_lat = 49.98, place_lon = 36.25 WHERE id = 1;
+  UPDATE counts SET place_name = 'Kharkiv, Ukraine', place_geonames_id = 706483,
+    place_country = 'UKR', place_adm1 = 'UKR07', place_lat = 49.98,
+    place_lon = 36.25 WHERE type = 'KILL';"
+{
+    "$bin" export --db "$dir/p.db" --format gdelt-events | head -1 | cut -f 1,52-59
+    "$bin" export --db "$dir/p.db" --format gkg | head -1 | cut -f 6,7,10,11
+    "$bin" export --db "$dir/p.db" --format plover | head -1 | sed 's/.*"event_loc":\({[^}]*}\).*/\1/'
+    "$bin" query --db "$dir/p.db" --format csv --place kharkiv | cut -d, -f1-5
+    "$bin" query --db "$dir/p.db" --format csv --place UKR | cut -d, -f1-5
+} >"$dir/out" 2>&1
+check places
+
 run query-actor "$bin" query --db "$db" --format csv --actor RUS
 check query-actor
 run query-text "$bin" query --db "$db" --format jsonl --text "trade agree" --limit 1
