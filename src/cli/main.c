@@ -498,6 +498,12 @@ static int run(const command *cmd, int argc, char **argv)
         fprintf(stderr, "tacitus: out of memory\n");
         return EXIT_FATAL;
     }
+    if (strcmp(cmd->name, "ingest") != 0 && (rs.db || rs.batch)) {
+        fprintf(stderr, "tacitus: --db and --batch are for `tacitus ingest`\n");
+        tc_doc_free(doc);
+        tc_engine_free(engine);
+        return EXIT_FATAL;
+    }
     if (strcmp(cmd->name, "ingest") == 0) {
         rs.ingest = tc_cli_ingest_open(rs.db, rs.batch);
         if (!rs.ingest) {

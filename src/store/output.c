@@ -98,16 +98,24 @@ static size_t width(const char *s)
     return w;
 }
 
+/* A table holds its rows in memory to align them: at most this many. */
+#define TABLE_MAX_ROWS 10000
+
 static int emit_table(sqlite3_stmt *st, FILE *out, size_t max_cell)
 {
     int ncol = sqlite3_column_count(st), i, rc;
-    size_t nrows = 0, cap = 0, r, *w = calloc((size_t)ncol, sizeof *w);
+    size_t nrows = 0, cap = 0, more = 0, r;
+    size_t *w = calloc((size_t)ncol, sizeof *w);
     char **cells = NULL;
     if (!w)
         return SQLITE_NOMEM;
     for (i = 0; i < ncol; i++)
         w[i] = width(sqlite3_column_name(st, i));
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (nrows == TABLE_MAX_ROWS) {
+            more++;
+            continue;
+        }
         if (nrows == cap) {
             char **p;
             cap = cap ? cap * 2 : 64;
@@ -140,6 +148,9 @@ static int emit_table(sqlite3_stmt *st, FILE *out, size_t max_cell)
             }
             fputc('\n', out);
         }
+        if (more)
+            fprintf(out, "... %zu more rows not shown (use --limit, or "
+                         "--format jsonl or csv)\n", more);
     }
     for (r = 0; r < nrows * (size_t)ncol; r++)
         free(cells[r]);
