@@ -2,7 +2,8 @@
 #
 #   make            the library (libtacitus.a, libtacitus.so) and the tacitus binary
 #   make check      every test, again under ASan+UBSan (clang), and a short fuzz run
-#   make demo       code the events of the example articles in examples/
+#   make demo       code the events of the example articles in examples/,
+#                   store them in build/demo.db and print a short report
 #   make bench      throughput of ingest + text on a real corpus, beside wc -w
 #   make fuzz       longer fuzzing runs (FUZZ_SECONDS each)
 #
@@ -19,6 +20,11 @@ CHECK_FUZZ_SECONDS ?= 20
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+# The event store (src/store/) links the system SQLite; the engine
+# (libtacitus) does not need it.
+STORE_PKGS := sqlite3
+STORE_CFLAGS := $(shell pkg-config --cflags $(STORE_PKGS) 2>/dev/null)
+STORE_LIBS := $(shell pkg-config --libs $(STORE_PKGS) 2>/dev/null) -lm
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wpointer-arith -Wformat=2 -Wvla
@@ -30,12 +36,14 @@ OPT := -O1 -g
 endif
 CPPFLAGS += -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude -Isrc -I$(BUILD)/gen \
             -DTC_DATA_DIR='"$(CURDIR)/data"'
-CFLAGS += -std=c11 -pthread $(WARN) $(OPT) $(SAN_FLAGS) $(PKG_CFLAGS)
+CFLAGS += -std=c11 -pthread $(WARN) $(OPT) $(SAN_FLAGS) $(PKG_CFLAGS) $(STORE_CFLAGS)
 LDFLAGS += -pthread $(SAN_FLAGS)
 LDLIBS += $(PKG_LIBS)
 
 LIB_SRCS := $(sort $(wildcard src/*.c src/core/*.c src/ingest/*.c src/text/*.c src/lexicon/*.c src/extract/*.c src/emit/*.c src/html/*.c))
 CLI_SRCS := $(sort $(wildcard src/cli/*.c))
+STORE_SRCS := $(sort $(wildcard src/store/*.c))
+STORE_OBJS := $(STORE_SRCS:%.c=$(BUILD)/obj/%.o)
 LIST_DATA := abbrev_titles=data/abbrev-titles.txt abbrev_other=data/abbrev-other.txt \
              sentence_starts=data/sentence-starters.txt boilerplate=data/boilerplate.txt \
              caption_markers=data/caption-markers.txt speech_verbs=data/speech-verbs.txt \
@@ -87,14 +95,18 @@ $(BUILD)/libtacitus.a: $(LIB_OBJS)
 $(BUILD)/libtacitus.so: $(PIC_OBJS)
 	$(CC) -shared $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tacitus: $(CLI_OBJS) $(BUILD)/libtacitus.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(BUILD)/libtacitus_store.a: $(STORE_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/tacitus: $(CLI_OBJS) $(BUILD)/libtacitus_store.a $(BUILD)/libtacitus.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(STORE_LIBS)
 
 # Unit and integration tests: one cmocka binary per test file; tests/unit
 # mirrors src/.
-$(BUILD)/tests/%: tests/%.c $(BUILD)/libtacitus.a
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libtacitus_store.a $(BUILD)/libtacitus.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests -o $@ $< $(BUILD)/libtacitus.a $(LDFLAGS) $(LDLIBS) $(CMOCKA_LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests -o $@ $< $(BUILD)/libtacitus_store.a $(BUILD)/libtacitus.a $(LDFLAGS) $(LDLIBS) $(STORE_LIBS) $(CMOCKA_LIBS)
 
 # The test run proper: unit tests, golden cases, seed, pathological inputs.
 test: all $(TEST_BINS)
@@ -117,6 +129,13 @@ $(FUZZ_BUILD)/%: fuzz/%.c $(LIB_SRCS) $(GEN_LISTS)
 	clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=all $(PKG_CFLAGS) -o $@ $< $(LIB_SRCS) $(GEN_LISTS) $(PKG_LIBS)
 
+# The store's target also links the store and the system SQLite.
+$(FUZZ_BUILD)/fuzz_store: fuzz/fuzz_store.c $(LIB_SRCS) $(STORE_SRCS) $(GEN_LISTS)
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=all $(PKG_CFLAGS) $(STORE_CFLAGS) -o $@ $< $(LIB_SRCS) \
+	    $(STORE_SRCS) $(GEN_LISTS) $(PKG_LIBS) $(STORE_LIBS)
+
 fuzz-short: $(FUZZ_BINS)
 	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS) tools/fuzz.sh $(FUZZ_BINS)
 
@@ -127,6 +146,10 @@ fuzz: setup $(FUZZ_BINS)
 demo: setup
 	$(MAKE) all
 	$(BUILD)/tacitus code --date 2022-02-21 examples/
+	@# The store: the same articles in a SQLite file, and a short report.
+	rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
+	$(BUILD)/tacitus ingest --db $(BUILD)/demo.db --date 2022-02-21 examples/
+	$(BUILD)/tacitus report --db $(BUILD)/demo.db
 
 bench: setup
 	$(MAKE) all

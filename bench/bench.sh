@@ -1,5 +1,6 @@
 #!/bin/sh
-# bench.sh - throughput of ingest + text (tacitus sentences) on real news:
+# bench.sh - throughput of ingest + text (tacitus sentences) on real news
+# (and, at the end, of the store: tacitus ingest beside tacitus code):
 # the PolNeAR articles in $SHARED/dev/quotes/polnear (about 4.3 MB in 927
 # files), passed REPEAT times in one process, beside `wc -w` on the same
 # bytes in the same run.  Prints MB/s, sentences/s and the ratio to wc -w;
@@ -24,7 +25,8 @@ while [ $i -lt "$REPEAT" ]; do
 done
 out=$(mktemp)
 list=$(mktemp)
-trap 'rm -f "$out" "$list"' EXIT
+dbdir=$(mktemp -d)
+trap 'rm -f "$out" "$list"; rm -rf "$dbdir"' EXIT
 # shellcheck disable=SC2086
 find $dirs -type f -name '*.txt' | sort >"$list"
 bytes=$(xargs cat <"$list" | wc -c)
@@ -124,3 +126,16 @@ if [ -f "$html_set/evaldata.json" ]; then
     done
     echo "$best_line" | sed 's/^eval clean: /bench: html pages (990, trafilatura set): /; s/$/  (readability.js 77-194 ms; aim: median <= 5 ms)/'
 fi
+
+# The store: the corpus once (ids are paths, so a repeat would only be
+# skipped as unchanged) into a new SQLite file each run, beside coding the
+# same articles to JSONL (events, counts, quotes) in the same script.
+once="$corpus/train/text $corpus/dev/text"
+narticles=$(find $once -type f -name '*.txt' | wc -l)
+# shellcheck disable=SC2086
+t_once=$(best "$bin" code --no-progress --emit counts,quotes $once)
+t_ingest=$(best sh -c "rm -f '$dbdir'/b.db*; '$bin' ingest -q --db '$dbdir/b.db' $once")
+dbsize=$(du -k "$dbdir/b.db" | cut -f1)
+awk -v n="$narticles" -v tc="$t_once" -v ti="$t_ingest" -v kb="$dbsize" 'BEGIN {
+    printf "bench: tacitus ingest     %8.0f articles/s into SQLite (%d articles, %.3f s, %d KB); coding alone %.0f articles/s (%.3f s); store cost %.2f of coding (aim: <= 1)\n", n / (ti / 1e9), n, ti / 1e9, kb, n / (tc / 1e9), tc / 1e9, (ti - tc) / tc
+}'

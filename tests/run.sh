@@ -36,6 +36,11 @@ suite eval-quotes tests/eval/quotes-floor.sh
 suite tabari tests/tabari/run.sh
 suite tabari-convert tests/tabari/convert.sh
 suite eval-clean tests/eval/clean.sh
+# The event store: exports and queries diffed, readers during a write,
+# and ingests killed with SIGKILL (tests/store/).
+suite store tests/store/run.sh
+suite store-readers tests/store/readers.sh
+suite store-kill tests/store/kill.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

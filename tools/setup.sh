@@ -3,7 +3,7 @@
 # packages tacitus needs to build and test.  `make demo` and `make check`
 # call it, so a fresh Debian 12 machine needs nothing else.
 set -eu
-need="make gcc clang pkg-config libclang-rt-14-dev libutf8proc-dev libjansson-dev libcmocka-dev libxml2-dev zlib1g-dev iso-codes parallel"
+need="make gcc clang pkg-config libclang-rt-14-dev libutf8proc-dev libjansson-dev libcmocka-dev libxml2-dev zlib1g-dev iso-codes parallel libsqlite3-dev sqlite3"
 missing=""
 for p in $need; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -12,6 +12,7 @@
 #include "shard.h"
 
 #include <pthread.h>
+#include "store_cmds.h"
 
 #include <getopt.h>
 #include <stdbool.h>
@@ -132,6 +133,10 @@ static const command commands[] = {
      "                    build's build/gazetteer.tsv)\n"
      "  and the dictionary options of `tacitus help actors`.\n",
      tc_doc_write_places, 1},
+    /* The store (store_cmds.c): articles coded as by `code`, then written
+     * to a SQLite file instead of standard output. */
+    {"ingest", "code articles into a SQLite event store (--db FILE)",
+     tc_cli_ingest_help, tc_doc_write_events, 2},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -177,6 +182,7 @@ static void usage(FILE *out)
     fprintf(out, "  %-12s %s\n", "eval tabari", "TABARI's validation suite (a .project)");
     fprintf(out, "  %-12s %s\n", "dict convert", "a TABARI or PETRARCH dictionary in our format");
     fprintf(out, "  %-12s %s\n", "eval clean", "main-text extraction on a benchmark directory");
+    tc_cli_store_usage(out);
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
                  "  tacitus help COMMAND  a command's records and options\n");
@@ -198,6 +204,8 @@ static int help(const char *name)
         usage(stdout);
         return EXIT_ALL_OK;
     }
+    if (tc_cli_store_help(name))
+        return EXIT_ALL_OK;
     c = find_command(name);
     if (!c) {
         fprintf(stderr, "tacitus: no command \"%s\"\n", name);
@@ -222,6 +230,9 @@ typedef struct run_state {
     const char *out_dir;
     unsigned long long articles, rejected, warnings;
     struct timespec last;
+    const char *db;        /* ingest: --db, --batch, the open store */
+    size_t batch;
+    tc_cli_ingest *ingest;
 } run_state;
 
 static void print_diag(const char *level, const tc_error *e)
@@ -277,6 +288,8 @@ static tc_status write_records(const command *cmd, const run_state *rs,
                                const tc_doc *doc, FILE *out)
 {
     tc_status st = TC_OK;
+    if (rs->ingest)
+        return tc_cli_ingest_put(rs->ingest, doc);
     if (cmd->needs == 2 && rs->tsv)
         return tc_doc_write_events_tsv(doc, out);
     if (rs->emit_sentences && cmd->write != tc_doc_write_sentences)
@@ -305,6 +318,13 @@ static tc_status par_write(const tc_doc *doc, FILE *out, void *ctx)
 {
     par_ctx *pc = ctx;
     return write_records(pc->cmd, pc->rs, doc, out);
+}
+
+/* `tacitus ingest`: the store has one writer, the calling thread. */
+static tc_status par_deliver(const tc_doc *doc, void *ctx)
+{
+    par_ctx *pc = ctx;
+    return write_records(pc->cmd, pc->rs, doc, NULL);
 }
 
 static void par_article(void *ctx)
@@ -342,8 +362,12 @@ static tc_status run_input(tc_engine *engine, tc_doc *doc, const char *path,
     }
     if (rs->threads > 1) {
         par_ctx pc = {cmd, rs};
-        tc_cli_par par = {rs->threads, stdout, par_write, par_article,
+        tc_cli_par par = {rs->threads, stdout, par_write, NULL, par_article,
                           par_error, par_progress, &pc};
+        if (rs->ingest) {
+            par.write = NULL;
+            par.deliver = par_deliver;
+        }
         st = tc_cli_run_parallel(engine, r, &par);
         tc_reader_close(r);
         return st;
@@ -378,7 +402,8 @@ enum { OPT_DATE = 256, OPT_FORMAT, OPT_MAX_ARTICLE, OPT_MAX_RECORD,
        OPT_NO_PROGRESS, OPT_ACTORS, OPT_AGENTS, OPT_VERBS, OPT_NO_BUILTIN_VERBS,
        OPT_NO_FACTS, OPT_THREADS, OPT_SHARDS, OPT_OUT,
        OPT_DATA, OPT_NO_BUILTIN,
-       OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT, OPT_GAZETTEER, OPT_MAX_HTML };
+       OPT_STATS, OPT_EMIT, OPT_FORMAT_OUT, OPT_GAZETTEER, OPT_MAX_HTML,
+       OPT_DB, OPT_BATCH };
 
 #define MAX_DICT_FILES 32
 
@@ -440,6 +465,8 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
         {"emit", required_argument, NULL, OPT_EMIT},
         {"format", required_argument, NULL, OPT_FORMAT_OUT},
         {"gazetteer", required_argument, NULL, OPT_GAZETTEER},
+        {"db", required_argument, NULL, OPT_DB},
+        {"batch", required_argument, NULL, OPT_BATCH},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "q", longs, NULL)) != -1) {
@@ -511,6 +538,13 @@ static int parse_options(int argc, char **argv, tc_options *opt, run_state *rs,
                 return -1;
             }
             rs->tsv = strcmp(optarg, "tsv") == 0;
+            break;
+        case OPT_DB: rs->db = optarg; break;
+        case OPT_BATCH:
+            if (!parse_size(optarg, &rs->batch)) {
+                fprintf(stderr, "tacitus: bad --batch \"%s\"\n", optarg);
+                return -1;
+            }
             break;
         case 'q': rs->quiet = true; rs->progress = false; break;
         default: return -1;
@@ -627,6 +661,20 @@ static int run(const command *cmd, int argc, char **argv)
         fprintf(stderr, "tacitus: out of memory\n");
         return EXIT_FATAL;
     }
+    if (strcmp(cmd->name, "ingest") != 0 && (rs.db || rs.batch)) {
+        fprintf(stderr, "tacitus: --db and --batch are for `tacitus ingest`\n");
+        tc_doc_free(doc);
+        tc_engine_free(engine);
+        return EXIT_FATAL;
+    }
+    if (strcmp(cmd->name, "ingest") == 0) {
+        rs.ingest = tc_cli_ingest_open(rs.db, rs.batch);
+        if (!rs.ingest) {
+            tc_doc_free(doc);
+            tc_engine_free(engine);
+            return EXIT_FATAL;
+        }
+    }
     for (i = first; i < argc || i == first; i++) {
         tc_status st = run_input(engine, doc, i < argc ? argv[i] : "-", cmd,
                                  &rs);
@@ -638,6 +686,8 @@ static int run(const command *cmd, int argc, char **argv)
         }
     }
     clear_progress(&rs);
+    if (rs.ingest && !tc_cli_ingest_close(rs.ingest, rs.quiet))
+        status = EXIT_FATAL;
     if (fflush(stdout) != 0) {
         fprintf(stderr, "tacitus: fatal: cannot write output\n");
         status = EXIT_FATAL;
@@ -766,6 +816,8 @@ int main(int argc, char **argv)
         return eval_command(argc - 1, argv + 1);
     if (strcmp(argv[1], "shard") == 0)
         return shard_command(argc - 1, argv + 1);
+    if (tc_cli_is_store_command(argv[1]))
+        return tc_cli_store_main(argc - 1, argv + 1);
     cmd = find_command(argv[1]);
     if (!cmd) {
         fprintf(stderr, "tacitus: no command \"%s\"\n", argv[1]);

@@ -5,8 +5,9 @@
  * gets a document of its own.  A ring of 4 x threads slots: the calling
  * thread reads article n into slot n % ring (tc_reader_next), the workers
  * take loaded slots in order, analyse them and write their records into a
- * memory stream, and the calling thread prints slot n's records (or its
- * error) before it reads article n + ring into it.  So output order is
+ * memory stream, and the calling thread prints slot n's records (or hands
+ * its document to the one writer of a database, or says its error) before
+ * it reads article n + ring into it.  So output order is
  * input order, memory is bounded by the ring, and the reader never waits
  * for more than the oldest article.
  */
@@ -47,7 +48,7 @@ static void code_slot(pool *p, slot *s)
     s->out = NULL;
     s->out_len = 0;
     s->st = tc_doc_analyze(s->doc, &s->err);
-    if (s->st != TC_OK)
+    if (s->st != TC_OK || !p->par->write)
         return;
     mem = open_memstream(&s->out, &s->out_len);
     if (!mem) {
@@ -101,7 +102,10 @@ static tc_status finish(pool *p, slot *s)
         pthread_cond_wait(&p->done, &p->mu);
     pthread_mutex_unlock(&p->mu);
     if (s->st == TC_OK) {
-        if (s->out_len && fwrite(s->out, 1, s->out_len, p->par->out) != s->out_len)
+        if (p->par->deliver)
+            st = p->par->deliver(s->doc, p->par->ctx) == TC_OK ? TC_OK : TC_ERR_IO;
+        else if (s->out_len &&
+                 fwrite(s->out, 1, s->out_len, p->par->out) != s->out_len)
             st = TC_ERR_IO;
         p->par->on_article(p->par->ctx);
     } else if (s->st == TC_ERR_IO) {

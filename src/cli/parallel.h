@@ -12,8 +12,12 @@
 typedef struct tc_cli_par {
     int threads;
     FILE *out;
-    /* Writes an analysed document's records (into a memory stream). */
+    /* Writes an analysed document's records (into a memory stream, on a
+     * coding thread); or NULL, and then: */
     tc_status (*write)(const tc_doc *doc, FILE *out, void *ctx);
+    /* hands the analysed document on, in input order, on the calling
+     * thread (one writer to a database). */
+    tc_status (*deliver)(const tc_doc *doc, void *ctx);
     /* An article written / rejected, in input order, on the calling thread. */
     void (*on_article)(void *ctx);
     void (*on_error)(void *ctx, const tc_error *err, tc_status st);
