@@ -53,6 +53,7 @@ typedef struct mention {
     int t0, t1;        /* tokens [t0, t1) */
     int kind;
     const char *code;
+    const char *root;  /* an actor's own code, before agents join it */
     bool prefix;       /* agent put before the actor */
     int group;         /* compound index, -1 none */
 } mention;
@@ -64,6 +65,7 @@ typedef struct sent {
     tok *t;
     int n;
     int32_t day;
+    const char *fwd;     /* FORWARD: unresolved pronouns, NULL none */
     mention m[MAX_TOKS];
     int nm;
     int owner[MAX_TOKS]; /* mention covering token, -1 */
@@ -78,7 +80,7 @@ typedef struct groupref { int members[MAX_MEMBERS]; int n; } groupref;
 static bool is_wordch(char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           (c >= '0' && c <= '9') || c == '\'' || c == '-' || c == '_' ||
+           (c >= '0' && c <= '9') || c == '\'' || c == '-' ||
            c == '&' || (unsigned char)c >= 0x80;
 }
 
@@ -96,7 +98,7 @@ static int tokenize(tc_arena *ar, const char *s, size_t b, size_t e, tok *t,
     while (i < e && n < cap) {
         size_t j;
         char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if ((unsigned char)c <= ' ' || c == '_') { /* spaces, controls, NUL */
             i++;
             continue;
         }
@@ -181,19 +183,30 @@ static int words_in(const tok *t, int n)
 
 /* ---- Phrases -------------------------------------------------------- */
 
-static bool match_tok(const tb_word *w, const tok *t, bool base)
+/* How a word is matched: MB_BASE, also without the text word's 'S;
+ * MB_CLOSED, a word written with '_' matches only itself (inside verb
+ * patterns and synsets: "KRONER_" is not "KRONEREN"). */
+enum { MB_BASE = 1, MB_CLOSED = 2 };
+
+static bool match_tok(const tb_word *w, const tok *t, int mode)
 {
+    bool base = mode & MB_BASE;
     if (t->punct)
         return false;
     if (w->w[0] == '&')
         return false;
+    if ((mode & MB_CLOSED) && w->kind == TB_EXACT) {
+        tb_word bare = *w;
+        bare.kind = TB_BARE;
+        return tb_word_match(&bare, t->w, t->n);
+    }
     return tb_word_match(w, t->w, base ? t->base : t->n) ||
            (base && t->base != t->n && tb_word_match(w, t->w, t->n));
 }
 
 /* Matches phrase `ph` forward from token i; gaps allowed between
  * space-joined words when `gaps`.  Returns the end token or -1. */
-static int match_phrase(const sent *s, const tb_phrase *ph, int i, bool base,
+static int match_phrase(const sent *s, const tb_phrase *ph, int i, int mode,
                         bool gaps, int depth);
 
 static int match_set(const sent *s, const tb_synset *set, int i, int depth)
@@ -202,7 +215,7 @@ static int match_set(const sent *s, const tb_synset *set, int i, int depth)
     if (!set || depth > MAX_SET_DEPTH)
         return -1;
     for (k = 0; k < set->n; k++) {
-        int e = match_phrase(s, &set->members[k], i, false, false, depth + 1);
+        int e = match_phrase(s, &set->members[k], i, MB_CLOSED, true, depth + 1);
         if (e > best)
             best = e;
     }
@@ -218,7 +231,7 @@ static const tb_synset *set_named(const tb_dict *d, const char *name)
     return NULL;
 }
 
-static int match_phrase(const sent *s, const tb_phrase *ph, int i, bool base,
+static int match_phrase(const sent *s, const tb_phrase *ph, int i, int mode,
                         bool gaps, int depth)
 {
     int k, p = i;
@@ -228,7 +241,8 @@ static int match_phrase(const sent *s, const tb_phrase *ph, int i, bool base,
         for (q = p; q <= lim && q < s->n; q++) {
             if (ph->words[k].w[0] == '&')
                 e = match_set(s, set_named(s->d, ph->words[k].w), q, depth);
-            else if (match_tok(&ph->words[k], &s->t[q], base && k + 1 == ph->n))
+            else if (match_tok(&ph->words[k], &s->t[q],
+                               k + 1 == ph->n ? mode : mode & ~MB_BASE))
                 e = q + 1;
             if (e >= 0)
                 break;
@@ -274,7 +288,7 @@ static bool add_mention(sent *s, int t0, int t1, int kind, const char *code,
     m->t0 = t0;
     m->t1 = t1;
     m->kind = kind;
-    m->code = code;
+    m->code = m->root = code;
     m->prefix = prefix;
     m->group = -1;
     for (i = t0; i < t1; i++)
@@ -298,7 +312,7 @@ static void find_mentions(sent *s)
             continue;
         for (k = 0; k < s->d->nactors; k++) {
             const tb_actor *a = &s->d->actors[k];
-            int e = match_phrase(s, &a->ph, i, true, true, 0);
+            int e = match_phrase(s, &a->ph, i, MB_BASE, true, 0);
             if (e > 0 && a->ph.n > bestw) {
                 best = e;
                 bestw = a->ph.n;
@@ -307,7 +321,7 @@ static void find_mentions(sent *s)
         }
         for (k = 0; best < 0 && k < s->d->nagents; k++) {
             const tb_agent *g = &s->d->agents[k];
-            int e = match_phrase(s, &g->ph, i, true, true, 0);
+            int e = match_phrase(s, &g->ph, i, MB_BASE, true, 0);
             if (e > 0 && g->ph.n > bestw) {
                 best = e;
                 bestw = g->ph.n;
@@ -338,6 +352,8 @@ static const char *join_codes(tc_arena *ar, const char *a, const char *b)
 {
     size_t na = strlen(a), nb = strlen(b);
     char *c;
+    if (strcmp(a, b) == 0)
+        return a; /* "activists Amnesty International": NGM, not NGMNGM */
     if (na > nb && strstr(a + 3, b) == a + na - nb)
         return a; /* WASHINGTON [USAGOV] + SECURITY_OFFICIALS_ [~GOV] */
     c = tc_arena_alloc(ar, na + nb + 1);
@@ -362,6 +378,15 @@ static void attach_agents(sent *s)
             a->code = g->prefix ? join_codes(s->ar, g->code, a->code)
                                 : join_codes(s->ar, a->code, g->code);
             a->t1 = g->t1;
+            g->kind = 0;
+            continue;
+        }
+        if (i + 1 < s->nm && s->m[i + 1].kind == M_ACTOR &&
+            s->m[i + 1].t0 == g->t1) { /* "minister Calimehtar" */
+            mention *a = &s->m[i + 1];
+            a->code = g->prefix ? join_codes(s->ar, g->code, a->code)
+                                : join_codes(s->ar, a->code, g->code);
+            a->t0 = g->t0;
             g->kind = 0;
             continue;
         }
@@ -416,6 +441,9 @@ static void resolve(sent *s)
             s->m[i].kind = M_ACTOR;
             s->m[i].code = s->m[s->first_actor].code;
             s->m[i].group = s->m[s->first_actor].group;
+        } else if (s->m[i].kind == M_PRONOUN && s->fwd) {
+            s->m[i].kind = M_ACTOR; /* FORWARD: the story's actor */
+            s->m[i].code = s->fwd;
         }
     }
     for (i = 0; i < s->nm; i++) {
@@ -430,8 +458,12 @@ static void resolve(sent *s)
             if (s->m[k].kind != M_ACTOR)
                 break;
             for (t = s->m[j].t1; t < s->m[k].t0; t++) {
-                if (is(&s->t[t], "AND"))
+                if (is(&s->t[t], "AND") &&
+                    !(t > s->m[j].t1 && t + 1 < s->m[k].t0 && listed(s, t - 1) &&
+                      listed(s, t + 1))) /* "awful and evil": no compound */
                     conj = true;
+                else if (is(&s->t[t], "AND"))
+                    sep = false;
                 else if (!(s->t[t].punct == ',') && !is(&s->t[t], "THE") &&
                          !listed(s, t))
                     sep = false;
@@ -467,7 +499,23 @@ static void members(const sent *s, int i, groupref *r)
 
 typedef struct slots {
     int source, target, compound; /* mention indexes, -1 */
+    int score; /* letters matched: 2 a literal word's, 1 a synset's */
 } slots;
+
+/* Letters of tokens [a, b). */
+static int letters(const sent *s, int a, int b)
+{
+    int n = 0;
+    for (; a < b; a++)
+        n += (int)s->t[a].n;
+    return n;
+}
+
+static int elem_weight(const tb_elem *e)
+{
+    return e->kind == TB_E_WORD || e->kind == TB_E_ALT ? 2
+         : e->kind == TB_E_SYNSET ? 1 : 0;
+}
 
 /* The actor mention starting at token i (the first of its compound for
  * '%'), or -1. */
@@ -491,12 +539,12 @@ static int elem_fwd(const sent *s, const tb_elem *e, int i, slots *sl)
         return -1;
     switch (e->kind) {
     case TB_E_WORD:
-        return match_tok(&e->word, &s->t[i], false) ? i + 1 : -1;
+        return match_tok(&e->word, &s->t[i], MB_CLOSED) ? i + 1 : -1;
     case TB_E_SYNSET:
         return match_set(s, e->set, i, 0);
     case TB_E_ALT:
         for (k = 0; k < e->nalts; k++) {
-            int x = match_phrase(s, &e->alts[k], i, false, false, 0);
+            int x = match_phrase(s, &e->alts[k], i, MB_CLOSED, false, 0);
             if (x > best)
                 best = x;
         }
@@ -564,6 +612,7 @@ static bool match_pattern(const sent *s, const tb_pattern *p, int v0, int v1,
         if (p->e[k].kind == TB_E_VERB)
             star = k;
     sl->source = sl->target = sl->compound = -1;
+    sl->score = 0;
     if (star < 0)
         return false;
     pos = v1;
@@ -577,6 +626,7 @@ static bool match_pattern(const sent *s, const tb_pattern *p, int v0, int v1,
         }
         if (e < 0)
             return false;
+        sl->score += elem_weight(&p->e[k]) * letters(s, q, e);
         pos = e;
     }
     pos = v0 - 1;
@@ -590,6 +640,7 @@ static bool match_pattern(const sent *s, const tb_pattern *p, int v0, int v1,
         }
         if (b < 0)
             return false;
+        sl->score += elem_weight(&p->e[k]) * letters(s, b, q + 1);
         pos = b - 1;
     }
     return true;
@@ -636,13 +687,13 @@ static bool try_verb(const sent *s, int i, verb_hit *h)
             if ((v->rest.n > 0) != (pass == 0))
                 continue;
             for (f = 0; f < v->nforms; f++)
-                if (match_tok(&v->forms[f], &s->t[i], false) &&
+                if (match_tok(&v->forms[f], &s->t[i], 0) &&
                     strlen(v->forms[f].w) > len)
                     len = strlen(v->forms[f].w);
             if (!len)
                 continue;
             if (v->rest.n) {
-                end = match_phrase(s, &v->rest, i + 1, false, true, 0);
+                end = match_phrase(s, &v->rest, i + 1, 0, true, 0);
                 if (end < 0)
                     continue;
             }
@@ -657,9 +708,24 @@ static bool try_verb(const sent *s, int i, verb_hit *h)
         h->v = best;
         h->v0 = i;
         h->v1 = bestend;
-        for (p = 0; p < best->npats; p++) {
-            if (match_pattern(s, &best->pats[p], i, bestend, &h->sl)) {
-                h->code = best->pats[p].code;
+        {
+            /* of the patterns that match, the one matching the most
+             * letters (a literal word's counting twice a synset's) wins,
+             * the first of equals (PATTERN-33c: "RESIST TO THE END OF
+             * THE EARTH" over "RESIST TO THE END"; SYNSET-07: "DOLLAR"
+             * over "&CURRENCY") */
+            int win = -1, winscore = -1;
+            slots sl;
+            for (p = 0; p < best->npats; p++) {
+                if (match_pattern(s, &best->pats[p], i, bestend, &sl) &&
+                    sl.score > winscore) {
+                    win = p;
+                    winscore = sl.score;
+                    h->sl = sl;
+                }
+            }
+            if (win >= 0) {
+                h->code = best->pats[win].code;
                 return true;
             }
         }
@@ -880,17 +946,39 @@ static void passive(const sent *s, const verb_hit *h, int *src, int *tgt)
     *src = m;
 }
 
+/* Do mentions a and b stand for the same actor (a pronoun for its
+ * antecedent, or one compound)? */
+static bool same_actor(const sent *s, int a, int b)
+{
+    if (a < 0 || b < 0)
+        return false;
+    return a == b || (s->m[a].group >= 0 && s->m[a].group == s->m[b].group) ||
+           strcmp(s->m[a].code, s->m[b].code) == 0;
+}
+
+/* "... or assail Arnor": OR before a verb starts a clause. */
+static bool or_verb(const sent *s, int i)
+{
+    verb_hit h;
+    return is(&s->t[i], "OR") && i + 1 < s->n && !nounish(s, i + 1) &&
+           try_verb(s, i + 1, &h);
+}
+
 static bool clause_break(const sent *s, int i)
 {
-    return s->t[i].punct == ';' ||
-           ((is(&s->t[i], "AND") || is(&s->t[i], "BUT")) && s->owner[i] < 0 &&
+    return s->t[i].punct == ';' || or_verb(s, i) ||
+           ((is(&s->t[i], "AND") || is(&s->t[i], "BUT")) &&
+            s->owner[i] < 0 &&
             !(i > 0 && s->owner[i - 1] >= 0 && i + 1 < s->n &&
-              s->owner[i + 1] >= 0));
+              s->owner[i + 1] >= 0) &&
+            !(i > 0 && i + 1 < s->n && listed(s, i - 1) && listed(s, i + 1)));
 }
 
 static tc_status code_sentence(sent *s, tc_vec *out, size_t sentence)
 {
-    int i, clause0 = 0;
+    int i, clause0 = 0, last_src = -1, last_tgt = -1;
+    size_t first_event = out->n;
+    bool dominant = false;
     tc_status st = TC_OK;
     if (s->complex || words_in(s->t, s->n) < s->o->min_words)
         return TC_OK;
@@ -912,7 +1000,28 @@ static tc_status code_sentence(sent *s, tc_vec *out, size_t sentence)
             continue;
         }
         pick_actors(s, &h, clause0, &src, &tgt, &f);
+        if (last_tgt >= 0 && !(f & (F_DEF_SRC | F_DEF_TGT)) &&
+            h.sl.compound < 0 && h.sl.target < 0 &&
+            (tgt < 0 || same_actor(s, src, tgt))) {
+            /* "urged Bree to assist it": the previous event's actors */
+            if (src < 0 || (f & F_PAIR) || same_actor(s, src, tgt))
+                src = last_src;
+            tgt = last_tgt;
+            f &= ~F_PAIR;
+        }
+        if (strchr(h.code, '!')) { /* a dominant code: it alone */
+            if (!dominant)
+                out->n = first_event;
+            dominant = true;
+        } else if (dominant) {
+            i = h.v1 - 1;
+            continue;
+        }
         st = emit_all(s, out, sentence, &h, src, tgt, f);
+        if (src >= 0 && tgt >= 0) {
+            last_src = src;
+            last_tgt = tgt;
+        }
         if (s->o->code_by == 1)
             break;
         i = h.v1 - 1;
@@ -932,43 +1041,103 @@ static bool sentence_end(const tok *t, int i, int n)
            (i + 1 == n || (t[i + 1].w[0] >= 'A' && t[i + 1].w[0] <= 'Z'));
 }
 
-tc_status tb_code_text(const tb_dict *d, const tb_options *o, const char *text,
-                       size_t n, int32_t day, tc_arena *arena, tc_vec *out)
+/* FORWARD: the record's first actor named (not a pronoun), without its
+ * agents. */
+static void forward_out(const sent *s, tb_forward *fw)
 {
-    tok *t = tc_arena_calloc(arena, MAX_TOKS * 4, sizeof *t);
+    int i;
+    if (!fw || fw->out[0])
+        return;
+    for (i = 0; i < s->nm; i++) {
+        const mention *m = &s->m[i];
+        if (m->kind == M_ACTOR && m->root && m->root[0] &&
+            strlen(m->root) < sizeof fw->out) {
+            memcpy(fw->out, m->root, strlen(m->root) + 1);
+            return;
+        }
+    }
+}
+
+/* Codes tokens t[0, n) as one sentence; *discard when the record is
+ * to be dropped. */
+static tc_status code_span(sent *s, const tb_dict *d, const tb_options *o,
+                           tok *t, int n, int32_t day, tb_forward *fw,
+                           tc_arena *arena, tc_vec *out, size_t sentence,
+                           bool *discard)
+{
+    tc_status st;
+    memset(s, 0, sizeof *s);
+    s->d = d;
+    s->o = o;
+    s->ar = arena;
+    s->t = t;
+    s->n = n;
+    s->day = day;
+    s->fwd = fw && o->forward && fw->in[0] ? fw->in : NULL;
+    find_mentions(s);
+    attach_agents(s);
+    resolve(s);
+    forward_out(s, fw);
+    if (s->discard) {
+        *discard = true;
+        return TC_OK;
+    }
+    st = code_sentence(s, out, sentence);
+    *discard = s->discard;
+    return st;
+}
+
+/* The text is tokenized CHUNK tokens at a time (a sentence cut by the
+ * chunk's end is tokenized again with the next), so a record of any
+ * length is coded in linear time and bounded memory for tokens; a
+ * sentence past MAX_TOKS tokens is coded over its first MAX_TOKS and the
+ * rest of it skipped. */
+#define CHUNK (MAX_TOKS * 4)
+
+tc_status tb_code_text(const tb_dict *d, const tb_options *o, const char *text,
+                       size_t n, int32_t day, tb_forward *fw, tc_arena *arena,
+                       tc_vec *out)
+{
+    tok *t = tc_arena_calloc(arena, CHUNK, sizeof *t);
     sent *s = tc_arena_calloc(arena, 1, sizeof *s);
-    int nt, b = 0, i;
-    size_t sentence = 0;
+    size_t sentence = 0, pos = 0;
+    bool skip = false, discard = false;
     tc_status st = TC_OK;
     if (!t || !s)
         return TC_ERR_NOMEM;
-    nt = tokenize(arena, text, 0, n, t, MAX_TOKS * 4);
-    if (nt < 0)
-        return TC_ERR_NOMEM;
-    for (i = 0; i < nt && st == TC_OK; i++) {
-        if (!sentence_end(t, i, nt) && i + 1 < nt)
-            continue;
-        memset(s, 0, sizeof *s);
-        s->d = d;
-        s->o = o;
-        s->ar = arena;
-        s->t = t + b;
-        s->n = i + 1 - b > MAX_TOKS ? MAX_TOKS : i + 1 - b;
-        s->day = day;
-        sentence++;
-        find_mentions(s);
-        attach_agents(s);
-        resolve(s);
-        if (s->discard) {
-            tc_vec_clear(out);
-            return TC_OK;
+    while (pos < n && st == TC_OK) {
+        int nt = tokenize(arena, text, pos, n, t, CHUNK), b = 0, i;
+        bool full = nt == CHUNK;
+        if (nt < 0)
+            return TC_ERR_NOMEM;
+        if (nt == 0)
+            break;
+        for (i = 0; i < nt && st == TC_OK; i++) {
+            bool end = (sentence_end(t, i, nt) && !(full && i + 1 == nt)) ||
+                       (i + 1 == nt && !full);
+            if (!end) {
+                if (!skip && i + 1 - b == MAX_TOKS) { /* too long: cut */
+                    st = code_span(s, d, o, t + b, MAX_TOKS, day, fw, arena,
+                                   out, ++sentence, &discard);
+                    skip = true;
+                }
+            } else {
+                if (!skip)
+                    st = code_span(s, d, o, t + b, i + 1 - b, day, fw, arena,
+                                   out, ++sentence, &discard);
+                skip = false;
+                b = i + 1;
+            }
+            if (discard) {
+                tc_vec_clear(out);
+                return TC_OK;
+            }
         }
-        st = code_sentence(s, out, sentence);
-        if (s->discard) {
-            tc_vec_clear(out);
-            return TC_OK;
-        }
-        b = i + 1;
+        if (!full)
+            break;
+        /* the next chunk starts at the sentence left open, or past the
+         * skipped rest of one cut */
+        pos = skip || b >= nt ? t[nt - 1].end : t[b].start;
     }
     return st;
 }
