@@ -66,6 +66,7 @@ typedef struct sent {
     int n;
     int32_t day;
     const char *fwd;     /* FORWARD: unresolved pronouns, NULL none */
+    int words;           /* before COMMA: deletions, for MINIMUM WORDS */
     mention m[MAX_TOKS];
     int nm;
     int owner[MAX_TOKS]; /* mention covering token, -1 */
@@ -352,8 +353,8 @@ static const char *join_codes(tc_arena *ar, const char *a, const char *b)
 {
     size_t na = strlen(a), nb = strlen(b);
     char *c;
-    if (strcmp(a, b) == 0)
-        return a; /* "activists Amnesty International": NGM, not NGMNGM */
+    if (strcmp(a, b) == 0 || (na > 3 && nb >= 3 && strstr(a + 3, b)))
+        return a; /* NGM + NGM~: NGM; HGWGOVMED + ~GOV: HGWGOVMED */
     if (na > nb && strstr(a + 3, b) == a + na - nb)
         return a; /* WASHINGTON [USAGOV] + SECURITY_OFFICIALS_ [~GOV] */
     c = tc_arena_alloc(ar, na + nb + 1);
@@ -364,8 +365,27 @@ static const char *join_codes(tc_arena *ar, const char *a, const char *b)
     return c;
 }
 
-/* Agents join the actor before them ("Gondor's prime minister") or after
- * "of" ("the ambassadors of Arnor"); what is left of them is dropped. */
+/* Joins agent g to actor a, which it precedes or follows; "former" before
+ * the phrase (or between actor and agent) makes the agent's code ELI. */
+static void join_agent(sent *s, mention *a, mention *g)
+{
+    int t0 = a->t0 < g->t0 ? a->t0 : g->t0;
+    bool former = (t0 > 0 && is(&s->t[t0 - 1], "FORMER")) ||
+                  (a->t1 < g->t0 && is(&s->t[a->t1], "FORMER"));
+    const char *code = former ? "ELI" : g->code;
+    a->code = g->prefix && !former ? join_codes(s->ar, code, a->code)
+                                   : join_codes(s->ar, a->code, code);
+    if (g->t0 < a->t0)
+        a->t0 = g->t0;
+    if (g->t1 > a->t1)
+        a->t1 = g->t1;
+    g->kind = 0;
+}
+
+/* Agents join the actor before them ("Gondor's prime minister", "Arnor
+ * former security officials"), just after them ("minister Calimehtar")
+ * or after "of" or "in" ("the ambassadors of Arnor"); what is left of
+ * them is dropped. */
 static void attach_agents(sent *s)
 {
     int i;
@@ -373,33 +393,23 @@ static void attach_agents(sent *s)
         mention *g = &s->m[i];
         if (g->kind != M_AGENT)
             continue;
-        if (i > 0 && s->m[i - 1].kind == M_ACTOR && s->m[i - 1].t1 == g->t0) {
-            mention *a = &s->m[i - 1];
-            a->code = g->prefix ? join_codes(s->ar, g->code, a->code)
-                                : join_codes(s->ar, a->code, g->code);
-            a->t1 = g->t1;
-            g->kind = 0;
+        if (i > 0 && s->m[i - 1].kind == M_ACTOR &&
+            (s->m[i - 1].t1 == g->t0 ||
+             (s->m[i - 1].t1 + 1 == g->t0 && is(&s->t[g->t0 - 1], "FORMER")))) {
+            join_agent(s, &s->m[i - 1], g);
             continue;
         }
         if (i + 1 < s->nm && s->m[i + 1].kind == M_ACTOR &&
             s->m[i + 1].t0 == g->t1) { /* "minister Calimehtar" */
-            mention *a = &s->m[i + 1];
-            a->code = g->prefix ? join_codes(s->ar, g->code, a->code)
-                                : join_codes(s->ar, a->code, g->code);
-            a->t0 = g->t0;
-            g->kind = 0;
+            join_agent(s, &s->m[i + 1], g);
             continue;
         }
         if (i + 1 < s->nm && s->m[i + 1].kind == M_ACTOR && g->t1 < s->n &&
-            is(&s->t[g->t1], "OF")) {
+            (is(&s->t[g->t1], "OF") || is(&s->t[g->t1], "IN"))) {
             mention *a = &s->m[i + 1];
             int gap = a->t0 - g->t1 - 1;
-            if (gap == 0 || (gap == 1 && is(&s->t[g->t1 + 1], "THE"))) {
-                a->code = g->prefix ? join_codes(s->ar, g->code, a->code)
-                                    : join_codes(s->ar, a->code, g->code);
-                a->t0 = g->t0;
-                g->kind = 0;
-            }
+            if (gap == 0 || (gap == 1 && is(&s->t[g->t1 + 1], "THE")))
+                join_agent(s, a, g);
         }
     }
     for (i = 0; i < s->n; i++)
@@ -429,23 +439,11 @@ static bool listed(const sent *s, int i)
     return false;
 }
 
-/* Pronouns take the sentence's first actor; compounds are marked. */
+/* Compounds are marked; then pronouns take the sentence's first actor
+ * (and its compound: "Elrond and Gondor ... they"). */
 static void resolve(sent *s)
 {
     int i, g = 0;
-    s->first_actor = -1;
-    for (i = 0; i < s->nm; i++) {
-        if (s->m[i].kind == M_ACTOR && s->first_actor < 0)
-            s->first_actor = i;
-        if (s->m[i].kind == M_PRONOUN && s->first_actor >= 0) {
-            s->m[i].kind = M_ACTOR;
-            s->m[i].code = s->m[s->first_actor].code;
-            s->m[i].group = s->m[s->first_actor].group;
-        } else if (s->m[i].kind == M_PRONOUN && s->fwd) {
-            s->m[i].kind = M_ACTOR; /* FORWARD: the story's actor */
-            s->m[i].code = s->fwd;
-        }
-    }
     for (i = 0; i < s->nm; i++) {
         int j = i, k;
         if (s->m[i].kind != M_ACTOR || s->m[i].group >= 0)
@@ -479,6 +477,19 @@ static void resolve(sent *s)
         if (s->m[i].group == g)
             g++;
     }
+    s->first_actor = -1;
+    for (i = 0; i < s->nm; i++) {
+        if (s->m[i].kind == M_ACTOR && s->first_actor < 0)
+            s->first_actor = i;
+        if (s->m[i].kind == M_PRONOUN && s->first_actor >= 0) {
+            s->m[i].kind = M_ACTOR;
+            s->m[i].code = s->m[s->first_actor].code;
+            s->m[i].group = s->m[s->first_actor].group;
+        } else if (s->m[i].kind == M_PRONOUN && s->fwd) {
+            s->m[i].kind = M_ACTOR; /* FORWARD: the story's actor */
+            s->m[i].code = s->fwd;
+        }
+    }
 }
 
 /* The actor mentions of mention i's compound (or i alone). */
@@ -491,7 +502,8 @@ static void members(const sent *s, int i, groupref *r)
         return;
     }
     for (k = 0; k < s->nm && r->n < MAX_MEMBERS; k++)
-        if (s->m[k].kind == M_ACTOR && s->m[k].group == s->m[i].group)
+        if (s->m[k].kind == M_ACTOR && s->m[k].group == s->m[i].group &&
+            s->m[k].root[0]) /* not a pronoun standing for the compound */
             r->members[r->n++] = k;
 }
 
@@ -544,13 +556,14 @@ static int elem_fwd(const sent *s, const tb_elem *e, int i, slots *sl)
         return match_set(s, e->set, i, 0);
     case TB_E_ALT:
         for (k = 0; k < e->nalts; k++) {
-            int x = match_phrase(s, &e->alts[k], i, MB_CLOSED, false, 0);
+            int x = match_phrase(s, &e->alts[k], i, MB_CLOSED, true, 0);
             if (x > best)
                 best = x;
         }
         return best;
-    case TB_E_SKIP:
-        return s->t[i].punct ? -1 : i + 1;
+    case TB_E_SKIP: /* '^': an actor, skipped (not a source or target) */
+        m = actor_at(s, i);
+        return m < 0 ? -1 : s->m[m].t1;
     default:
         m = actor_at(s, i);
         if (m < 0)
@@ -860,6 +873,7 @@ static int first_in(const sent *s, int t0, int t1, int not, int group)
 }
 
 static void passive(const sent *s, const verb_hit *h, int *src, int *tgt);
+static bool same_actor(const sent *s, int a, int b);
 
 /* Source and target of a verb hit, TABARI's way: the source is '$', else
  * the clause's first actor before the verb, else the sentence's; with
@@ -907,6 +921,17 @@ static void pick_actors(const sent *s, const verb_hit *h, int clause0,
             *flags |= F_PAIR;
             return;
         }
+    }
+    if (h->sl.target < 0 && *src >= 0 && (*tgt < 0 || same_actor(s, *src, *tgt))) {
+        /* "it requested that Elrond assist": another actor of the clause
+         * before the verb */
+        int k;
+        for (k = 0; k < s->nm; k++)
+            if (s->m[k].kind == M_ACTOR && s->m[k].t0 >= clause0 &&
+                s->m[k].t1 <= h->v0 && !same_actor(s, *src, k)) {
+                *tgt = k;
+                break;
+            }
     }
     if (*tgt < 0 && o->def_target && o->def_after) {
         *flags |= F_DEF_TGT;
@@ -980,7 +1005,7 @@ static tc_status code_sentence(sent *s, tc_vec *out, size_t sentence)
     size_t first_event = out->n;
     bool dominant = false;
     tc_status st = TC_OK;
-    if (s->complex || words_in(s->t, s->n) < s->o->min_words)
+    if (s->complex || s->words < s->o->min_words)
         return TC_OK;
     for (i = 0; i < s->n && st == TC_OK; i++) {
         verb_hit h;
@@ -1058,6 +1083,81 @@ static void forward_out(const sent *s, tb_forward *fw)
     }
 }
 
+/* COMMA: drops a comma-bounded clause whose length in words is in the
+ * options' range for its place (initial, internal, terminal), but not
+ * one holding a member of a compound ("Mordor, the Shire, Fornost and
+ * Bree"); the mentions are then found again.  False when nothing went. */
+static bool drop_comma_clauses(sent *s)
+{
+    const tb_options *o = s->o;
+    int c[64], nc = 0, i, k, end = s->n, out = 0;
+    bool drop[65], any = false;
+    if (o->comma_off)
+        return false;
+    for (i = 0; i < s->n && nc < 64; i++)
+        if (s->t[i].punct == ',')
+            c[nc++] = i;
+    if (!nc)
+        return false;
+    while (end > 0 && s->t[end - 1].punct && s->t[end - 1].punct != ',')
+        end--; /* the final period stays */
+    for (k = 0; k <= nc; k++) { /* clause k: (c[k-1], c[k]) */
+        int b = k ? c[k - 1] + 1 : 0, e = k < nc ? c[k] : end, w, m;
+        int lo = !k ? o->comma_bmin : k == nc ? o->comma_emin : o->comma_min;
+        int hi = !k ? o->comma_bmax : k == nc ? o->comma_emax : o->comma_max;
+        drop[k] = false;
+        if (e <= b)
+            continue;
+        w = words_in(s->t + b, e - b);
+        if (w < lo || w > hi)
+            continue;
+        drop[k] = true;
+        for (m = 0; m < s->nm; m++)
+            if (s->m[m].kind == M_ACTOR && s->m[m].group >= 0 &&
+                s->m[m].t0 < e && s->m[m].t1 > b)
+                drop[k] = false;
+    }
+    /* one clause goes: the first internal one, else the initial, else the
+     * terminal (DEMO-19: "X, in remarks published on Monday, urged Y to
+     * ..." keeps its last clause) */
+    for (k = 1; k < nc && !any; k++)
+        any = drop[k];
+    if (any)
+        k--;
+    else if (drop[0])
+        k = 0, any = true;
+    else if (drop[nc])
+        k = nc, any = true;
+    if (!any)
+        return false;
+    for (i = 0; i <= nc; i++)
+        drop[i] = i == k;
+    for (i = 0, k = 0; i < s->n; i++) {
+        bool gone;
+        while (k < nc && i > c[k])
+            k++;
+        /* token i is in clause k (or is comma c[k]); a dropped clause
+         * takes the comma before it (the initial one, the comma after) */
+        if (k < nc && i == c[k])
+            gone = (k == 0 && drop[0]) || drop[k + 1];
+        else
+            gone = drop[k] && i < (k < nc ? c[k] : end);
+        if (!gone)
+            s->t[out++] = s->t[i];
+    }
+    s->n = out;
+    return true;
+}
+
+static void find_all(sent *s)
+{
+    s->nm = 0;
+    s->discard = s->complex = false;
+    find_mentions(s);
+    attach_agents(s);
+    resolve(s);
+}
+
 /* Codes tokens t[0, n) as one sentence; *discard when the record is
  * to be dropped. */
 static tc_status code_span(sent *s, const tb_dict *d, const tb_options *o,
@@ -1074,9 +1174,10 @@ static tc_status code_span(sent *s, const tb_dict *d, const tb_options *o,
     s->n = n;
     s->day = day;
     s->fwd = fw && o->forward && fw->in[0] ? fw->in : NULL;
-    find_mentions(s);
-    attach_agents(s);
-    resolve(s);
+    s->words = words_in(t, n);
+    find_all(s);
+    if (drop_comma_clauses(s))
+        find_all(s);
     forward_out(s, fw);
     if (s->discard) {
         *discard = true;

@@ -504,16 +504,23 @@ static bool parse_pattern(verb_reader *r, const char *s, size_t n, tb_pattern *p
                 if (!e[k].set)
                     return false;
             } else {
-                if (!parse_phrase(&r->d->arena, s + b, i - b + (i < n && s[i] == '_'), &ph))
+                /* "REAL~_PLEASANT": '~' keeps a word joined by '_' a stem */
+                bool tilde = i > b && s[i - 1] == '~';
+                size_t wn = i - b - tilde;
+                if (!wn || !parse_phrase(&r->d->arena, s + b,
+                                         wn + (!tilde && i < n && s[i] == '_'), &ph))
                     return false;
                 e[k].kind = TB_E_WORD;
                 e[k].word = ph.words[0];
-                if (!(i < n && s[i] == '_') && ph.words[0].kind != TB_BARE)
+                if ((tilde || !(i < n && s[i] == '_')) &&
+                    ph.words[0].kind != TB_BARE)
                     e[k].word.kind = TB_STEM;
             }
         }
         if (i < n && s[i] == '_') {
-            e[k].joined = true;
+            /* "IN_*" joins IN to the verb; "IN_ *" only closes IN */
+            if (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\t')
+                e[k].joined = true;
             i++;
         }
         k++;
@@ -743,7 +750,12 @@ void tb_options_default(tb_options *o)
 {
     memset(o, 0, sizeof *o);
     o->min_words = 8;
+    o->comma_min = o->comma_emin = 2; /* TABARI's defaults */
+    o->comma_max = o->comma_emax = 10;
+    o->comma_bmin = 255;
+    o->comma_bmax = 0;
 }
+
 
 static bool has(tc_sv v, const char *what)
 {
@@ -786,6 +798,46 @@ static int number_after(tc_sv v, const char *key, int dflt)
     return dflt;
 }
 
+/* "COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8" or
+ * "COMMA: OFF". */
+static bool comma_line(tb_options *o, tc_sv v)
+{
+    static const char *const keys[] = {"MIN", "MAX", "EMIN", "EMAX", "BMIN", "BMAX"};
+    int *vals[6];
+    size_t i = 6, k;
+    vals[0] = &o->comma_min;
+    vals[1] = &o->comma_max;
+    vals[2] = &o->comma_emin;
+    vals[3] = &o->comma_emax;
+    vals[4] = &o->comma_bmin;
+    vals[5] = &o->comma_bmax;
+    if (has(v, "OFF")) {
+        o->comma_off = true;
+        return true;
+    }
+    o->comma_off = false;
+    while (i < v.n) {
+        size_t b;
+        while (i < v.n && !((v.p[i] >= 'A' && v.p[i] <= 'Z') ||
+                            (v.p[i] >= 'a' && v.p[i] <= 'z')))
+            i++;
+        b = i;
+        while (i < v.n && ((v.p[i] >= 'A' && v.p[i] <= 'Z') ||
+                           (v.p[i] >= 'a' && v.p[i] <= 'z')))
+            i++;
+        for (k = 0; k < 6; k++) {
+            if (i - b == strlen(keys[k]) &&
+                tc_sv_eq_nocase(tc_sv_make(v.p + b, i - b), tc_sv_cstr(keys[k]))) {
+                while (i < v.n && (v.p[i] == ' ' || v.p[i] == '='))
+                    i++;
+                if (i < v.n && v.p[i] >= '0' && v.p[i] <= '9')
+                    *vals[k] = atoi(v.p + i);
+            }
+        }
+    }
+    return true;
+}
+
 bool tb_options_line(tb_options *o, tc_arena *ar, const char *s, size_t n)
 {
     tc_sv v = tc_sv_trim(tc_sv_make(s, n));
@@ -809,6 +861,8 @@ bool tb_options_line(tb_options *o, tc_arena *ar, const char *s, size_t n)
         o->forward = !has(v, " OFF");
         return true;
     }
+    if (tc_sv_starts_nocase(v, tc_sv_cstr("COMMA:")))
+        return comma_line(o, v);
     if (tc_sv_starts_nocase(v, tc_sv_cstr("COMPLEX:"))) {
         o->complex_verbs = number_after(v, "VERBS", 0);
         o->complex_conj = number_after(v, "CONJ", 0);

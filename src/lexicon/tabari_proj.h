@@ -112,6 +112,11 @@ typedef struct tb_options {
     int complex_verbs, complex_conj; /* 0 = no limit */
     bool convert_agent;
     bool forward;           /* FORWARD: pronouns take the story's actor */
+    /* COMMA: comma-bounded clauses of these lengths (words) are deleted:
+     * internal [min, max], terminal [emin, emax], initial [bmin, bmax];
+     * comma_off: none */
+    int comma_min, comma_max, comma_emin, comma_emax, comma_bmin, comma_bmax;
+    bool comma_off;
 } tb_options;
 
 /* FORWARD: the actor a record's unresolved pronouns stand for (in), and
