@@ -21,6 +21,15 @@ for bin in "$@"; do
             [ -f "$f" ] && cp "$f" "$corpus"/
         done
     fi
+    if [ "$name" = fuzz_tabari ]; then
+        for f in "$SHARED"/peers/tabari/*.options "$SHARED"/peers/tabari/*.agents; do
+            [ -f "$f" ] && cp "$f" "$corpus"/
+        done
+        for f in TABARI.Demo.verbs TABARI.Demo.actors Validate.text; do
+            [ -f "$SHARED/peers/tabari/$f" ] &&
+                head -c 30000 "$SHARED/peers/tabari/$f" >"$corpus/$f-head"
+        done
+    fi
     if [ "$name" = fuzz_gazetteer ]; then
         cp data/places-extra.txt "$corpus"/
         [ -f build/gazetteer.tsv ] && head -c 60000 build/gazetteer.tsv >"$corpus"/gazetteer-head.tsv

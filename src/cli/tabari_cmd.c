@@ -11,7 +11,9 @@
  *       comments are its expected events ("{---}", "{###}", "{+++}" and
  *       records without any: none; "-{...}" is switched off); ids repeat,
  *       so expected and coded events are compared per id over the union of
- *       its records.  Prints every failing id and "N passed, N failed".
+ *       its records.  Prints every failing id and "N passed, N failed";
+ *       --verbose also prints "PASS ID" for each passing id (and the
+ *       dictionaries' warnings).
  *
  *   tacitus dict convert [--kind actors|agents|verbs] FILE
  *       a TABARI or PETRARCH dictionary in our format, on standard output.
@@ -247,6 +249,8 @@ int tc_cli_eval_tabari(const char *project, bool verbose)
     for (i = 0; i < nids; i++) {
         if (same_sets(&ids[i])) {
             passed++;
+            if (verbose)
+                printf("PASS %s\n", ids[i].id);
             continue;
         }
         printf("FAIL %s\n", ids[i].id);

@@ -53,6 +53,7 @@ typedef struct mention {
     int t0, t1;        /* tokens [t0, t1) */
     int kind;
     const char *code;
+    const char *root;  /* an actor's own code, before agents join it */
     bool prefix;       /* agent put before the actor */
     int group;         /* compound index, -1 none */
 } mention;
@@ -64,6 +65,8 @@ typedef struct sent {
     tok *t;
     int n;
     int32_t day;
+    const char *fwd;     /* FORWARD: unresolved pronouns, NULL none */
+    int words;           /* before COMMA: deletions, for MINIMUM WORDS */
     mention m[MAX_TOKS];
     int nm;
     int owner[MAX_TOKS]; /* mention covering token, -1 */
@@ -78,7 +81,7 @@ typedef struct groupref { int members[MAX_MEMBERS]; int n; } groupref;
 static bool is_wordch(char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           (c >= '0' && c <= '9') || c == '\'' || c == '-' || c == '_' ||
+           (c >= '0' && c <= '9') || c == '\'' || c == '-' ||
            c == '&' || (unsigned char)c >= 0x80;
 }
 
@@ -96,7 +99,7 @@ static int tokenize(tc_arena *ar, const char *s, size_t b, size_t e, tok *t,
     while (i < e && n < cap) {
         size_t j;
         char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if ((unsigned char)c <= ' ' || c == '_') { /* spaces, controls, NUL */
             i++;
             continue;
         }
@@ -181,19 +184,30 @@ static int words_in(const tok *t, int n)
 
 /* ---- Phrases -------------------------------------------------------- */
 
-static bool match_tok(const tb_word *w, const tok *t, bool base)
+/* How a word is matched: MB_BASE, also without the text word's 'S;
+ * MB_CLOSED, a word written with '_' matches only itself (inside verb
+ * patterns and synsets: "KRONER_" is not "KRONEREN"). */
+enum { MB_BASE = 1, MB_CLOSED = 2 };
+
+static bool match_tok(const tb_word *w, const tok *t, int mode)
 {
+    bool base = mode & MB_BASE;
     if (t->punct)
         return false;
     if (w->w[0] == '&')
         return false;
+    if ((mode & MB_CLOSED) && w->kind == TB_EXACT) {
+        tb_word bare = *w;
+        bare.kind = TB_BARE;
+        return tb_word_match(&bare, t->w, t->n);
+    }
     return tb_word_match(w, t->w, base ? t->base : t->n) ||
            (base && t->base != t->n && tb_word_match(w, t->w, t->n));
 }
 
 /* Matches phrase `ph` forward from token i; gaps allowed between
  * space-joined words when `gaps`.  Returns the end token or -1. */
-static int match_phrase(const sent *s, const tb_phrase *ph, int i, bool base,
+static int match_phrase(const sent *s, const tb_phrase *ph, int i, int mode,
                         bool gaps, int depth);
 
 static int match_set(const sent *s, const tb_synset *set, int i, int depth)
@@ -202,7 +216,7 @@ static int match_set(const sent *s, const tb_synset *set, int i, int depth)
     if (!set || depth > MAX_SET_DEPTH)
         return -1;
     for (k = 0; k < set->n; k++) {
-        int e = match_phrase(s, &set->members[k], i, false, false, depth + 1);
+        int e = match_phrase(s, &set->members[k], i, MB_CLOSED, true, depth + 1);
         if (e > best)
             best = e;
     }
@@ -218,7 +232,7 @@ static const tb_synset *set_named(const tb_dict *d, const char *name)
     return NULL;
 }
 
-static int match_phrase(const sent *s, const tb_phrase *ph, int i, bool base,
+static int match_phrase(const sent *s, const tb_phrase *ph, int i, int mode,
                         bool gaps, int depth)
 {
     int k, p = i;
@@ -228,7 +242,8 @@ static int match_phrase(const sent *s, const tb_phrase *ph, int i, bool base,
         for (q = p; q <= lim && q < s->n; q++) {
             if (ph->words[k].w[0] == '&')
                 e = match_set(s, set_named(s->d, ph->words[k].w), q, depth);
-            else if (match_tok(&ph->words[k], &s->t[q], base && k + 1 == ph->n))
+            else if (match_tok(&ph->words[k], &s->t[q],
+                               k + 1 == ph->n ? mode : mode & ~MB_BASE))
                 e = q + 1;
             if (e >= 0)
                 break;
@@ -274,7 +289,7 @@ static bool add_mention(sent *s, int t0, int t1, int kind, const char *code,
     m->t0 = t0;
     m->t1 = t1;
     m->kind = kind;
-    m->code = code;
+    m->code = m->root = code;
     m->prefix = prefix;
     m->group = -1;
     for (i = t0; i < t1; i++)
@@ -298,7 +313,7 @@ static void find_mentions(sent *s)
             continue;
         for (k = 0; k < s->d->nactors; k++) {
             const tb_actor *a = &s->d->actors[k];
-            int e = match_phrase(s, &a->ph, i, true, true, 0);
+            int e = match_phrase(s, &a->ph, i, MB_BASE, true, 0);
             if (e > 0 && a->ph.n > bestw) {
                 best = e;
                 bestw = a->ph.n;
@@ -307,7 +322,7 @@ static void find_mentions(sent *s)
         }
         for (k = 0; best < 0 && k < s->d->nagents; k++) {
             const tb_agent *g = &s->d->agents[k];
-            int e = match_phrase(s, &g->ph, i, true, true, 0);
+            int e = match_phrase(s, &g->ph, i, MB_BASE, true, 0);
             if (e > 0 && g->ph.n > bestw) {
                 best = e;
                 bestw = g->ph.n;
@@ -338,6 +353,8 @@ static const char *join_codes(tc_arena *ar, const char *a, const char *b)
 {
     size_t na = strlen(a), nb = strlen(b);
     char *c;
+    if (strcmp(a, b) == 0 || (na > 3 && nb >= 3 && strstr(a + 3, b)))
+        return a; /* NGM + NGM~: NGM; HGWGOVMED + ~GOV: HGWGOVMED */
     if (na > nb && strstr(a + 3, b) == a + na - nb)
         return a; /* WASHINGTON [USAGOV] + SECURITY_OFFICIALS_ [~GOV] */
     c = tc_arena_alloc(ar, na + nb + 1);
@@ -348,8 +365,27 @@ static const char *join_codes(tc_arena *ar, const char *a, const char *b)
     return c;
 }
 
-/* Agents join the actor before them ("Gondor's prime minister") or after
- * "of" ("the ambassadors of Arnor"); what is left of them is dropped. */
+/* Joins agent g to actor a, which it precedes or follows; "former" before
+ * the phrase (or between actor and agent) makes the agent's code ELI. */
+static void join_agent(sent *s, mention *a, mention *g)
+{
+    int t0 = a->t0 < g->t0 ? a->t0 : g->t0;
+    bool former = (t0 > 0 && is(&s->t[t0 - 1], "FORMER")) ||
+                  (a->t1 < g->t0 && is(&s->t[a->t1], "FORMER"));
+    const char *code = former ? "ELI" : g->code;
+    a->code = g->prefix && !former ? join_codes(s->ar, code, a->code)
+                                   : join_codes(s->ar, a->code, code);
+    if (g->t0 < a->t0)
+        a->t0 = g->t0;
+    if (g->t1 > a->t1)
+        a->t1 = g->t1;
+    g->kind = 0;
+}
+
+/* Agents join the actor before them ("Gondor's prime minister", "Arnor
+ * former security officials"), just after them ("minister Calimehtar")
+ * or after "of" or "in" ("the ambassadors of Arnor"); what is left of
+ * them is dropped. */
 static void attach_agents(sent *s)
 {
     int i;
@@ -357,24 +393,23 @@ static void attach_agents(sent *s)
         mention *g = &s->m[i];
         if (g->kind != M_AGENT)
             continue;
-        if (i > 0 && s->m[i - 1].kind == M_ACTOR && s->m[i - 1].t1 == g->t0) {
-            mention *a = &s->m[i - 1];
-            a->code = g->prefix ? join_codes(s->ar, g->code, a->code)
-                                : join_codes(s->ar, a->code, g->code);
-            a->t1 = g->t1;
-            g->kind = 0;
+        if (i > 0 && s->m[i - 1].kind == M_ACTOR &&
+            (s->m[i - 1].t1 == g->t0 ||
+             (s->m[i - 1].t1 + 1 == g->t0 && is(&s->t[g->t0 - 1], "FORMER")))) {
+            join_agent(s, &s->m[i - 1], g);
+            continue;
+        }
+        if (i + 1 < s->nm && s->m[i + 1].kind == M_ACTOR &&
+            s->m[i + 1].t0 == g->t1) { /* "minister Calimehtar" */
+            join_agent(s, &s->m[i + 1], g);
             continue;
         }
         if (i + 1 < s->nm && s->m[i + 1].kind == M_ACTOR && g->t1 < s->n &&
-            is(&s->t[g->t1], "OF")) {
+            (is(&s->t[g->t1], "OF") || is(&s->t[g->t1], "IN"))) {
             mention *a = &s->m[i + 1];
             int gap = a->t0 - g->t1 - 1;
-            if (gap == 0 || (gap == 1 && is(&s->t[g->t1 + 1], "THE"))) {
-                a->code = g->prefix ? join_codes(s->ar, g->code, a->code)
-                                    : join_codes(s->ar, a->code, g->code);
-                a->t0 = g->t0;
-                g->kind = 0;
-            }
+            if (gap == 0 || (gap == 1 && is(&s->t[g->t1 + 1], "THE")))
+                join_agent(s, a, g);
         }
     }
     for (i = 0; i < s->n; i++)
@@ -404,20 +439,11 @@ static bool listed(const sent *s, int i)
     return false;
 }
 
-/* Pronouns take the sentence's first actor; compounds are marked. */
+/* Compounds are marked; then pronouns take the sentence's first actor
+ * (and its compound: "Elrond and Gondor ... they"). */
 static void resolve(sent *s)
 {
     int i, g = 0;
-    s->first_actor = -1;
-    for (i = 0; i < s->nm; i++) {
-        if (s->m[i].kind == M_ACTOR && s->first_actor < 0)
-            s->first_actor = i;
-        if (s->m[i].kind == M_PRONOUN && s->first_actor >= 0) {
-            s->m[i].kind = M_ACTOR;
-            s->m[i].code = s->m[s->first_actor].code;
-            s->m[i].group = s->m[s->first_actor].group;
-        }
-    }
     for (i = 0; i < s->nm; i++) {
         int j = i, k;
         if (s->m[i].kind != M_ACTOR || s->m[i].group >= 0)
@@ -430,8 +456,12 @@ static void resolve(sent *s)
             if (s->m[k].kind != M_ACTOR)
                 break;
             for (t = s->m[j].t1; t < s->m[k].t0; t++) {
-                if (is(&s->t[t], "AND"))
+                if (is(&s->t[t], "AND") &&
+                    !(t > s->m[j].t1 && t + 1 < s->m[k].t0 && listed(s, t - 1) &&
+                      listed(s, t + 1))) /* "awful and evil": no compound */
                     conj = true;
+                else if (is(&s->t[t], "AND"))
+                    sep = false;
                 else if (!(s->t[t].punct == ',') && !is(&s->t[t], "THE") &&
                          !listed(s, t))
                     sep = false;
@@ -447,6 +477,19 @@ static void resolve(sent *s)
         if (s->m[i].group == g)
             g++;
     }
+    s->first_actor = -1;
+    for (i = 0; i < s->nm; i++) {
+        if (s->m[i].kind == M_ACTOR && s->first_actor < 0)
+            s->first_actor = i;
+        if (s->m[i].kind == M_PRONOUN && s->first_actor >= 0) {
+            s->m[i].kind = M_ACTOR;
+            s->m[i].code = s->m[s->first_actor].code;
+            s->m[i].group = s->m[s->first_actor].group;
+        } else if (s->m[i].kind == M_PRONOUN && s->fwd) {
+            s->m[i].kind = M_ACTOR; /* FORWARD: the story's actor */
+            s->m[i].code = s->fwd;
+        }
+    }
 }
 
 /* The actor mentions of mention i's compound (or i alone). */
@@ -459,7 +502,8 @@ static void members(const sent *s, int i, groupref *r)
         return;
     }
     for (k = 0; k < s->nm && r->n < MAX_MEMBERS; k++)
-        if (s->m[k].kind == M_ACTOR && s->m[k].group == s->m[i].group)
+        if (s->m[k].kind == M_ACTOR && s->m[k].group == s->m[i].group &&
+            s->m[k].root[0]) /* not a pronoun standing for the compound */
             r->members[r->n++] = k;
 }
 
@@ -467,7 +511,23 @@ static void members(const sent *s, int i, groupref *r)
 
 typedef struct slots {
     int source, target, compound; /* mention indexes, -1 */
+    int score; /* letters matched: 2 a literal word's, 1 a synset's */
 } slots;
+
+/* Letters of tokens [a, b). */
+static int letters(const sent *s, int a, int b)
+{
+    int n = 0;
+    for (; a < b; a++)
+        n += (int)s->t[a].n;
+    return n;
+}
+
+static int elem_weight(const tb_elem *e)
+{
+    return e->kind == TB_E_WORD || e->kind == TB_E_ALT ? 2
+         : e->kind == TB_E_SYNSET ? 1 : 0;
+}
 
 /* The actor mention starting at token i (the first of its compound for
  * '%'), or -1. */
@@ -491,18 +551,19 @@ static int elem_fwd(const sent *s, const tb_elem *e, int i, slots *sl)
         return -1;
     switch (e->kind) {
     case TB_E_WORD:
-        return match_tok(&e->word, &s->t[i], false) ? i + 1 : -1;
+        return match_tok(&e->word, &s->t[i], MB_CLOSED) ? i + 1 : -1;
     case TB_E_SYNSET:
         return match_set(s, e->set, i, 0);
     case TB_E_ALT:
         for (k = 0; k < e->nalts; k++) {
-            int x = match_phrase(s, &e->alts[k], i, false, false, 0);
+            int x = match_phrase(s, &e->alts[k], i, MB_CLOSED, true, 0);
             if (x > best)
                 best = x;
         }
         return best;
-    case TB_E_SKIP:
-        return s->t[i].punct ? -1 : i + 1;
+    case TB_E_SKIP: /* '^': an actor, skipped (not a source or target) */
+        m = actor_at(s, i);
+        return m < 0 ? -1 : s->m[m].t1;
     default:
         m = actor_at(s, i);
         if (m < 0)
@@ -564,6 +625,7 @@ static bool match_pattern(const sent *s, const tb_pattern *p, int v0, int v1,
         if (p->e[k].kind == TB_E_VERB)
             star = k;
     sl->source = sl->target = sl->compound = -1;
+    sl->score = 0;
     if (star < 0)
         return false;
     pos = v1;
@@ -577,6 +639,7 @@ static bool match_pattern(const sent *s, const tb_pattern *p, int v0, int v1,
         }
         if (e < 0)
             return false;
+        sl->score += elem_weight(&p->e[k]) * letters(s, q, e);
         pos = e;
     }
     pos = v0 - 1;
@@ -590,6 +653,7 @@ static bool match_pattern(const sent *s, const tb_pattern *p, int v0, int v1,
         }
         if (b < 0)
             return false;
+        sl->score += elem_weight(&p->e[k]) * letters(s, b, q + 1);
         pos = b - 1;
     }
     return true;
@@ -636,13 +700,13 @@ static bool try_verb(const sent *s, int i, verb_hit *h)
             if ((v->rest.n > 0) != (pass == 0))
                 continue;
             for (f = 0; f < v->nforms; f++)
-                if (match_tok(&v->forms[f], &s->t[i], false) &&
+                if (match_tok(&v->forms[f], &s->t[i], 0) &&
                     strlen(v->forms[f].w) > len)
                     len = strlen(v->forms[f].w);
             if (!len)
                 continue;
             if (v->rest.n) {
-                end = match_phrase(s, &v->rest, i + 1, false, true, 0);
+                end = match_phrase(s, &v->rest, i + 1, 0, true, 0);
                 if (end < 0)
                     continue;
             }
@@ -657,9 +721,24 @@ static bool try_verb(const sent *s, int i, verb_hit *h)
         h->v = best;
         h->v0 = i;
         h->v1 = bestend;
-        for (p = 0; p < best->npats; p++) {
-            if (match_pattern(s, &best->pats[p], i, bestend, &h->sl)) {
-                h->code = best->pats[p].code;
+        {
+            /* of the patterns that match, the one matching the most
+             * letters (a literal word's counting twice a synset's) wins,
+             * the first of equals (PATTERN-33c: "RESIST TO THE END OF
+             * THE EARTH" over "RESIST TO THE END"; SYNSET-07: "DOLLAR"
+             * over "&CURRENCY") */
+            int win = -1, winscore = -1;
+            slots sl;
+            for (p = 0; p < best->npats; p++) {
+                if (match_pattern(s, &best->pats[p], i, bestend, &sl) &&
+                    sl.score > winscore) {
+                    win = p;
+                    winscore = sl.score;
+                    h->sl = sl;
+                }
+            }
+            if (win >= 0) {
+                h->code = best->pats[win].code;
                 return true;
             }
         }
@@ -794,6 +873,7 @@ static int first_in(const sent *s, int t0, int t1, int not, int group)
 }
 
 static void passive(const sent *s, const verb_hit *h, int *src, int *tgt);
+static bool same_actor(const sent *s, int a, int b);
 
 /* Source and target of a verb hit, TABARI's way: the source is '$', else
  * the clause's first actor before the verb, else the sentence's; with
@@ -842,6 +922,17 @@ static void pick_actors(const sent *s, const verb_hit *h, int clause0,
             return;
         }
     }
+    if (h->sl.target < 0 && *src >= 0 && (*tgt < 0 || same_actor(s, *src, *tgt))) {
+        /* "it requested that Elrond assist": another actor of the clause
+         * before the verb */
+        int k;
+        for (k = 0; k < s->nm; k++)
+            if (s->m[k].kind == M_ACTOR && s->m[k].t0 >= clause0 &&
+                s->m[k].t1 <= h->v0 && !same_actor(s, *src, k)) {
+                *tgt = k;
+                break;
+            }
+    }
     if (*tgt < 0 && o->def_target && o->def_after) {
         *flags |= F_DEF_TGT;
         return;
@@ -880,19 +971,41 @@ static void passive(const sent *s, const verb_hit *h, int *src, int *tgt)
     *src = m;
 }
 
+/* Do mentions a and b stand for the same actor (a pronoun for its
+ * antecedent, or one compound)? */
+static bool same_actor(const sent *s, int a, int b)
+{
+    if (a < 0 || b < 0)
+        return false;
+    return a == b || (s->m[a].group >= 0 && s->m[a].group == s->m[b].group) ||
+           strcmp(s->m[a].code, s->m[b].code) == 0;
+}
+
+/* "... or assail Arnor": OR before a verb starts a clause. */
+static bool or_verb(const sent *s, int i)
+{
+    verb_hit h;
+    return is(&s->t[i], "OR") && i + 1 < s->n && !nounish(s, i + 1) &&
+           try_verb(s, i + 1, &h);
+}
+
 static bool clause_break(const sent *s, int i)
 {
-    return s->t[i].punct == ';' ||
-           ((is(&s->t[i], "AND") || is(&s->t[i], "BUT")) && s->owner[i] < 0 &&
+    return s->t[i].punct == ';' || or_verb(s, i) ||
+           ((is(&s->t[i], "AND") || is(&s->t[i], "BUT")) &&
+            s->owner[i] < 0 &&
             !(i > 0 && s->owner[i - 1] >= 0 && i + 1 < s->n &&
-              s->owner[i + 1] >= 0));
+              s->owner[i + 1] >= 0) &&
+            !(i > 0 && i + 1 < s->n && listed(s, i - 1) && listed(s, i + 1)));
 }
 
 static tc_status code_sentence(sent *s, tc_vec *out, size_t sentence)
 {
-    int i, clause0 = 0;
+    int i, clause0 = 0, last_src = -1, last_tgt = -1;
+    size_t first_event = out->n;
+    bool dominant = false;
     tc_status st = TC_OK;
-    if (s->complex || words_in(s->t, s->n) < s->o->min_words)
+    if (s->complex || s->words < s->o->min_words)
         return TC_OK;
     for (i = 0; i < s->n && st == TC_OK; i++) {
         verb_hit h;
@@ -912,7 +1025,28 @@ static tc_status code_sentence(sent *s, tc_vec *out, size_t sentence)
             continue;
         }
         pick_actors(s, &h, clause0, &src, &tgt, &f);
+        if (last_tgt >= 0 && !(f & (F_DEF_SRC | F_DEF_TGT)) &&
+            h.sl.compound < 0 && h.sl.target < 0 &&
+            (tgt < 0 || same_actor(s, src, tgt))) {
+            /* "urged Bree to assist it": the previous event's actors */
+            if (src < 0 || (f & F_PAIR) || same_actor(s, src, tgt))
+                src = last_src;
+            tgt = last_tgt;
+            f &= ~F_PAIR;
+        }
+        if (strchr(h.code, '!')) { /* a dominant code: it alone */
+            if (!dominant)
+                out->n = first_event;
+            dominant = true;
+        } else if (dominant) {
+            i = h.v1 - 1;
+            continue;
+        }
         st = emit_all(s, out, sentence, &h, src, tgt, f);
+        if (src >= 0 && tgt >= 0) {
+            last_src = src;
+            last_tgt = tgt;
+        }
         if (s->o->code_by == 1)
             break;
         i = h.v1 - 1;
@@ -932,43 +1066,179 @@ static bool sentence_end(const tok *t, int i, int n)
            (i + 1 == n || (t[i + 1].w[0] >= 'A' && t[i + 1].w[0] <= 'Z'));
 }
 
-tc_status tb_code_text(const tb_dict *d, const tb_options *o, const char *text,
-                       size_t n, int32_t day, tc_arena *arena, tc_vec *out)
+/* FORWARD: the record's first actor named (not a pronoun), without its
+ * agents. */
+static void forward_out(const sent *s, tb_forward *fw)
 {
-    tok *t = tc_arena_calloc(arena, MAX_TOKS * 4, sizeof *t);
+    int i;
+    if (!fw || fw->out[0])
+        return;
+    for (i = 0; i < s->nm; i++) {
+        const mention *m = &s->m[i];
+        if (m->kind == M_ACTOR && m->root && m->root[0] &&
+            strlen(m->root) < sizeof fw->out) {
+            memcpy(fw->out, m->root, strlen(m->root) + 1);
+            return;
+        }
+    }
+}
+
+/* COMMA: drops a comma-bounded clause whose length in words is in the
+ * options' range for its place (initial, internal, terminal), but not
+ * one holding a member of a compound ("Mordor, the Shire, Fornost and
+ * Bree"); the mentions are then found again.  False when nothing went. */
+static bool drop_comma_clauses(sent *s)
+{
+    const tb_options *o = s->o;
+    int c[64], nc = 0, i, k, end = s->n, out = 0;
+    bool drop[65], any = false;
+    if (o->comma_off)
+        return false;
+    for (i = 0; i < s->n && nc < 64; i++)
+        if (s->t[i].punct == ',')
+            c[nc++] = i;
+    if (!nc)
+        return false;
+    while (end > 0 && s->t[end - 1].punct && s->t[end - 1].punct != ',')
+        end--; /* the final period stays */
+    for (k = 0; k <= nc; k++) { /* clause k: (c[k-1], c[k]) */
+        int b = k ? c[k - 1] + 1 : 0, e = k < nc ? c[k] : end, w, m;
+        int lo = !k ? o->comma_bmin : k == nc ? o->comma_emin : o->comma_min;
+        int hi = !k ? o->comma_bmax : k == nc ? o->comma_emax : o->comma_max;
+        drop[k] = false;
+        if (e <= b)
+            continue;
+        w = words_in(s->t + b, e - b);
+        if (w < lo || w > hi)
+            continue;
+        drop[k] = true;
+        for (m = 0; m < s->nm; m++)
+            if (s->m[m].kind == M_ACTOR && s->m[m].group >= 0 &&
+                s->m[m].t0 < e && s->m[m].t1 > b)
+                drop[k] = false;
+    }
+    /* one clause goes: the first internal one, else the initial, else the
+     * terminal (DEMO-19: "X, in remarks published on Monday, urged Y to
+     * ..." keeps its last clause) */
+    for (k = 1; k < nc && !any; k++)
+        any = drop[k];
+    if (any)
+        k--;
+    else if (drop[0])
+        k = 0, any = true;
+    else if (drop[nc])
+        k = nc, any = true;
+    if (!any)
+        return false;
+    for (i = 0; i <= nc; i++)
+        drop[i] = i == k;
+    for (i = 0, k = 0; i < s->n; i++) {
+        bool gone;
+        while (k < nc && i > c[k])
+            k++;
+        /* token i is in clause k (or is comma c[k]); a dropped clause
+         * takes the comma before it (the initial one, the comma after) */
+        if (k < nc && i == c[k])
+            gone = (k == 0 && drop[0]) || drop[k + 1];
+        else
+            gone = drop[k] && i < (k < nc ? c[k] : end);
+        if (!gone)
+            s->t[out++] = s->t[i];
+    }
+    s->n = out;
+    return true;
+}
+
+static void find_all(sent *s)
+{
+    s->nm = 0;
+    s->discard = s->complex = false;
+    find_mentions(s);
+    attach_agents(s);
+    resolve(s);
+}
+
+/* Codes tokens t[0, n) as one sentence; *discard when the record is
+ * to be dropped. */
+static tc_status code_span(sent *s, const tb_dict *d, const tb_options *o,
+                           tok *t, int n, int32_t day, tb_forward *fw,
+                           tc_arena *arena, tc_vec *out, size_t sentence,
+                           bool *discard)
+{
+    tc_status st;
+    memset(s, 0, sizeof *s);
+    s->d = d;
+    s->o = o;
+    s->ar = arena;
+    s->t = t;
+    s->n = n;
+    s->day = day;
+    s->fwd = fw && o->forward && fw->in[0] ? fw->in : NULL;
+    s->words = words_in(t, n);
+    find_all(s);
+    if (drop_comma_clauses(s))
+        find_all(s);
+    forward_out(s, fw);
+    if (s->discard) {
+        *discard = true;
+        return TC_OK;
+    }
+    st = code_sentence(s, out, sentence);
+    *discard = s->discard;
+    return st;
+}
+
+/* The text is tokenized CHUNK tokens at a time (a sentence cut by the
+ * chunk's end is tokenized again with the next), so a record of any
+ * length is coded in linear time and bounded memory for tokens; a
+ * sentence past MAX_TOKS tokens is coded over its first MAX_TOKS and the
+ * rest of it skipped. */
+#define CHUNK (MAX_TOKS * 4)
+
+tc_status tb_code_text(const tb_dict *d, const tb_options *o, const char *text,
+                       size_t n, int32_t day, tb_forward *fw, tc_arena *arena,
+                       tc_vec *out)
+{
+    tok *t = tc_arena_calloc(arena, CHUNK, sizeof *t);
     sent *s = tc_arena_calloc(arena, 1, sizeof *s);
-    int nt, b = 0, i;
-    size_t sentence = 0;
+    size_t sentence = 0, pos = 0;
+    bool skip = false, discard = false;
     tc_status st = TC_OK;
     if (!t || !s)
         return TC_ERR_NOMEM;
-    nt = tokenize(arena, text, 0, n, t, MAX_TOKS * 4);
-    if (nt < 0)
-        return TC_ERR_NOMEM;
-    for (i = 0; i < nt && st == TC_OK; i++) {
-        if (!sentence_end(t, i, nt) && i + 1 < nt)
-            continue;
-        memset(s, 0, sizeof *s);
-        s->d = d;
-        s->o = o;
-        s->ar = arena;
-        s->t = t + b;
-        s->n = i + 1 - b > MAX_TOKS ? MAX_TOKS : i + 1 - b;
-        s->day = day;
-        sentence++;
-        find_mentions(s);
-        attach_agents(s);
-        resolve(s);
-        if (s->discard) {
-            tc_vec_clear(out);
-            return TC_OK;
+    while (pos < n && st == TC_OK) {
+        int nt = tokenize(arena, text, pos, n, t, CHUNK), b = 0, i;
+        bool full = nt == CHUNK;
+        if (nt < 0)
+            return TC_ERR_NOMEM;
+        if (nt == 0)
+            break;
+        for (i = 0; i < nt && st == TC_OK; i++) {
+            bool end = (sentence_end(t, i, nt) && !(full && i + 1 == nt)) ||
+                       (i + 1 == nt && !full);
+            if (!end) {
+                if (!skip && i + 1 - b == MAX_TOKS) { /* too long: cut */
+                    st = code_span(s, d, o, t + b, MAX_TOKS, day, fw, arena,
+                                   out, ++sentence, &discard);
+                    skip = true;
+                }
+            } else {
+                if (!skip)
+                    st = code_span(s, d, o, t + b, i + 1 - b, day, fw, arena,
+                                   out, ++sentence, &discard);
+                skip = false;
+                b = i + 1;
+            }
+            if (discard) {
+                tc_vec_clear(out);
+                return TC_OK;
+            }
         }
-        st = code_sentence(s, out, sentence);
-        if (s->discard) {
-            tc_vec_clear(out);
-            return TC_OK;
-        }
-        b = i + 1;
+        if (!full)
+            break;
+        /* the next chunk starts at the sentence left open, or past the
+         * skipped rest of one cut */
+        pos = skip || b >= nt ? t[nt - 1].end : t[b].start;
     }
     return st;
 }

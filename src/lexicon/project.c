@@ -17,6 +17,7 @@
  * and between records ('#' banners) are skipped.
  */
 #include "tabari_proj.h"
+#include "verbs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -357,15 +358,25 @@ static bool actor_line(actor_reader *r, tc_sv v, bool *ok)
 tc_status tb_load_actors(tb_dict *d, const tc_allocator *a, const char *path,
                          bool agents, tc_warn_fn warn, void *ctx, size_t *bad)
 {
-    actor_reader r;
     char *text;
     size_t len;
-    const char *p, *end;
-    uint64_t line = 0;
-    int block = 0; /* 1 inside <NOUN> or <ADJECTIVE> */
     tc_status st = tc_read_file(a, path, MAX_FILE, &text, &len);
     if (st != TC_OK)
         return st;
+    st = tb_read_actors(d, a, path, text, len, agents, warn, ctx, bad);
+    tc_free(a, text);
+    return st;
+}
+
+tc_status tb_read_actors(tb_dict *d, const tc_allocator *a, const char *path,
+                         const char *text, size_t len, bool agents,
+                         tc_warn_fn warn, void *ctx, size_t *bad)
+{
+    actor_reader r;
+    const char *p, *end;
+    uint64_t line = 0;
+    int block = 0; /* 1 inside <NOUN> or <ADJECTIVE> */
+    tc_status st = TC_OK;
     memset(&r, 0, sizeof r);
     r.d = d;
     r.a = a;
@@ -404,7 +415,6 @@ tc_status tb_load_actors(tb_dict *d, const tc_allocator *a, const char *path,
     }
     if (st == TC_OK && !close_entry(&r))
         st = TC_ERR_NOMEM;
-    tc_free(a, text);
     return st;
 }
 
@@ -434,8 +444,8 @@ static bool parse_alts(tc_arena *ar, const char *s, size_t n, tb_elem *e,
 {
     const char *close = memchr(s, '}', n);
     size_t i, b, k = 0;
-    if (!close)
-        return false;
+    if (!close || memchr(s + 1, '{', (size_t)(close - s - 1)))
+        return false; /* unclosed, or nested (not TABARI's): a warning */
     e->kind = TB_E_ALT;
     e->alts = tc_arena_calloc(ar, TB_MAX_ALTS, sizeof *e->alts);
     if (!e->alts)
@@ -494,16 +504,23 @@ static bool parse_pattern(verb_reader *r, const char *s, size_t n, tb_pattern *p
                 if (!e[k].set)
                     return false;
             } else {
-                if (!parse_phrase(&r->d->arena, s + b, i - b + (i < n && s[i] == '_'), &ph))
+                /* "REAL~_PLEASANT": '~' keeps a word joined by '_' a stem */
+                bool tilde = i > b && s[i - 1] == '~';
+                size_t wn = i - b - tilde;
+                if (!wn || !parse_phrase(&r->d->arena, s + b,
+                                         wn + (!tilde && i < n && s[i] == '_'), &ph))
                     return false;
                 e[k].kind = TB_E_WORD;
                 e[k].word = ph.words[0];
-                if (!(i < n && s[i] == '_') && ph.words[0].kind != TB_BARE)
+                if ((tilde || !(i < n && s[i] == '_')) &&
+                    ph.words[0].kind != TB_BARE)
                     e[k].word.kind = TB_STEM;
             }
         }
         if (i < n && s[i] == '_') {
-            e[k].joined = true;
+            /* "IN_*" joins IN to the verb; "IN_ *" only closes IN */
+            if (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\t')
+                e[k].joined = true;
             i++;
         }
         k++;
@@ -594,8 +611,11 @@ static bool verb_forms(verb_reader *r, tc_sv v)
         return false;
     x = &r->d->verbs[r->d->nverbs - 1];
     v = tc_sv_trim(tc_sv_make(v.p + 1, v.n - 1));
-    if (v.n && v.p[v.n - 1] == '}')
-        v.n--;
+    if (!v.n || v.p[v.n - 1] != '}')
+        return false; /* "{ FORMS" unclosed */
+    v.n--;
+    if (memchr(v.p, '{', v.n) || memchr(v.p, '}', v.n))
+        return false; /* nested: not TABARI's */
     if (!parse_phrase(&r->d->arena, v.p, v.n, &ph))
         return false;
     for (i = 0; i < ph.n && x->nforms < 16; i++) {
@@ -658,14 +678,31 @@ static bool synset_line(verb_reader *r, tc_sv v, bool *ok)
 tc_status tb_load_verbs(tb_dict *d, const tc_allocator *a, const char *path,
                         tc_warn_fn warn, void *ctx, size_t *bad)
 {
-    verb_reader r;
     char *text;
     size_t len;
-    const char *p, *end;
-    uint64_t line = 0;
     tc_status st = tc_read_file(a, path, MAX_FILE, &text, &len);
     if (st != TC_OK)
         return st;
+    st = tb_read_verbs(d, a, path, text, len, warn, ctx, bad);
+    tc_free(a, text);
+    return st;
+}
+
+tc_status tb_read_verbs(tb_dict *d, const tc_allocator *a, const char *path,
+                        const char *text, size_t len, tc_warn_fn warn,
+                        void *ctx, size_t *bad)
+{
+    verb_reader r;
+    const char *p, *end;
+    uint64_t line = 0, pbyte;
+    tc_status st = TC_OK;
+    if (tc_verbs_is_petrarch(text, len, &line, &pbyte)) {
+        (*bad)++;
+        tc_warn_line(warn, ctx, path, line, pbyte, TC_PETRARCH_VERBS_MSG,
+                     text + pbyte);
+        return TC_OK;
+    }
+    line = 0;
     memset(&r, 0, sizeof r);
     r.d = d;
     r.a = a;
@@ -704,7 +741,6 @@ tc_status tb_load_verbs(tb_dict *d, const tc_allocator *a, const char *path,
     if (st == TC_OK && !close_verb(&r))
         st = TC_ERR_NOMEM;
     tc_free(a, r.pats);
-    tc_free(a, text);
     return st;
 }
 
@@ -714,7 +750,12 @@ void tb_options_default(tb_options *o)
 {
     memset(o, 0, sizeof *o);
     o->min_words = 8;
+    o->comma_min = o->comma_emin = 2; /* TABARI's defaults */
+    o->comma_max = o->comma_emax = 10;
+    o->comma_bmin = 255;
+    o->comma_bmax = 0;
 }
+
 
 static bool has(tc_sv v, const char *what)
 {
@@ -757,6 +798,46 @@ static int number_after(tc_sv v, const char *key, int dflt)
     return dflt;
 }
 
+/* "COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8" or
+ * "COMMA: OFF". */
+static bool comma_line(tb_options *o, tc_sv v)
+{
+    static const char *const keys[] = {"MIN", "MAX", "EMIN", "EMAX", "BMIN", "BMAX"};
+    int *vals[6];
+    size_t i = 6, k;
+    vals[0] = &o->comma_min;
+    vals[1] = &o->comma_max;
+    vals[2] = &o->comma_emin;
+    vals[3] = &o->comma_emax;
+    vals[4] = &o->comma_bmin;
+    vals[5] = &o->comma_bmax;
+    if (has(v, "OFF")) {
+        o->comma_off = true;
+        return true;
+    }
+    o->comma_off = false;
+    while (i < v.n) {
+        size_t b;
+        while (i < v.n && !((v.p[i] >= 'A' && v.p[i] <= 'Z') ||
+                            (v.p[i] >= 'a' && v.p[i] <= 'z')))
+            i++;
+        b = i;
+        while (i < v.n && ((v.p[i] >= 'A' && v.p[i] <= 'Z') ||
+                           (v.p[i] >= 'a' && v.p[i] <= 'z')))
+            i++;
+        for (k = 0; k < 6; k++) {
+            if (i - b == strlen(keys[k]) &&
+                tc_sv_eq_nocase(tc_sv_make(v.p + b, i - b), tc_sv_cstr(keys[k]))) {
+                while (i < v.n && (v.p[i] == ' ' || v.p[i] == '='))
+                    i++;
+                if (i < v.n && v.p[i] >= '0' && v.p[i] <= '9')
+                    *vals[k] = atoi(v.p + i);
+            }
+        }
+    }
+    return true;
+}
+
 bool tb_options_line(tb_options *o, tc_arena *ar, const char *s, size_t n)
 {
     tc_sv v = tc_sv_trim(tc_sv_make(s, n));
@@ -774,6 +855,14 @@ bool tb_options_line(tb_options *o, tc_arena *ar, const char *s, size_t n)
         o->def_after = has(v, "AFTER");
         return true;
     }
+    if (tc_sv_starts_nocase(v, tc_sv_cstr("FORWARD:"))) {
+        /* the mask is not read: a story is the records whose ids agree
+         * but for their last '-' field */
+        o->forward = !has(v, " OFF");
+        return true;
+    }
+    if (tc_sv_starts_nocase(v, tc_sv_cstr("COMMA:")))
+        return comma_line(o, v);
     if (tc_sv_starts_nocase(v, tc_sv_cstr("COMPLEX:"))) {
         o->complex_verbs = number_after(v, "VERBS", 0);
         o->complex_conj = number_after(v, "CONJ", 0);
@@ -807,9 +896,16 @@ struct tc_tabari {
     tc_arena opt_arena; /* strings of options */
     tc_arena rec_arena; /* the current record and its events */
     tc_vec events;      /* tc_tabari_event */
+    tb_forward fwd;     /* FORWARD: the story's actor */
+    char story[128];    /* the story of the record read last */
+    char fwd_story[128];/* the story fwd belongs to */
     char *text;         /* the text file */
     size_t text_len, pos;
     uint64_t line;
+    bool skipping;      /* inside lines skipped for want of a header */
+    tc_warn_fn warn;    /* lines of the text file that are no header */
+    void *warn_ctx;
+    char text_path[2048];
 };
 
 /* The directory part of `path` joined with `name` (absolute names kept). */
@@ -822,14 +918,9 @@ static void join_path(const char *path, const char *name, char *out, size_t cap)
         snprintf(out, cap, "%.*s/%s", (int)(slash - path), path, name);
 }
 
-static tc_status load_options_file(tc_tabari *t, const char *path)
+static void read_options(tc_tabari *t, const char *text, size_t len)
 {
-    char *text;
-    size_t len;
     const char *p, *end;
-    tc_status st = tc_read_file(&t->alloc, path, MAX_FILE, &text, &len);
-    if (st != TC_OK)
-        return st;
     for (p = text, end = text + len; p < end;) {
         tc_sv v = tc_sv_trim(next_line(&p, end));
         if (v.n && v.p[0] == '~')
@@ -837,6 +928,16 @@ static tc_status load_options_file(tc_tabari *t, const char *path)
         if (v.n && v.p[0] != '/')
             tb_options_line(&t->opt, &t->opt_arena, v.p, v.n);
     }
+}
+
+static tc_status load_options_file(tc_tabari *t, const char *path)
+{
+    char *text;
+    size_t len;
+    tc_status st = tc_read_file(&t->alloc, path, MAX_FILE, &text, &len);
+    if (st != TC_OK)
+        return st;
+    read_options(t, text, len);
     tc_free(&t->alloc, text);
     return TC_OK;
 }
@@ -887,29 +988,80 @@ static tc_status open_files(tc_tabari *t, const char *project, tc_warn_fn warn,
     }
     if (st == TC_OK)
         st = tc_read_file(&t->alloc, file[4], MAX_FILE, &t->text, &t->text_len);
+    if (st == TC_OK)
+        snprintf(t->text_path, sizeof t->text_path, "%s", file[4]);
     if (st != TC_OK)
         return tc_error_set(err, st, i < 5 && file[i ? i - 1 : 0][0] ? path : file[4],
                             0, 0, "cannot load: %s", tc_status_str(st));
     return TC_OK;
 }
 
-tc_tabari *tc_tabari_open(const char *project, const tc_allocator *alloc,
-                          tc_warn_fn warn, void *warn_ctx, tc_error *err)
+static tc_tabari *new_handle(const tc_allocator *alloc, const char *name,
+                             tc_warn_fn warn, void *warn_ctx, tc_error *err)
 {
     const tc_allocator *a = alloc ? alloc : tc_default_allocator();
     tc_tabari *t = tc_malloc(a, sizeof *t);
     if (!t) {
-        tc_error_set(err, TC_ERR_NOMEM, project, 0, 0, "out of memory");
+        tc_error_set(err, TC_ERR_NOMEM, name, 0, 0, "out of memory");
         return NULL;
     }
     memset(t, 0, sizeof *t);
     t->alloc = *a;
+    t->warn = warn;
+    t->warn_ctx = warn_ctx;
     tc_arena_init(&t->dict.arena, &t->alloc);
     tc_arena_init(&t->opt_arena, &t->alloc);
     tc_arena_init(&t->rec_arena, &t->alloc);
     tc_vec_init(&t->events, &t->alloc, sizeof(tc_tabari_event), 1u << 20);
     tb_options_default(&t->opt);
-    if (open_files(t, project, warn, warn_ctx, err) != TC_OK) {
+    return t;
+}
+
+tc_tabari *tc_tabari_open(const char *project, const tc_allocator *alloc,
+                          tc_warn_fn warn, void *warn_ctx, tc_error *err)
+{
+    tc_tabari *t = new_handle(alloc, project, warn, warn_ctx, err);
+    if (t && open_files(t, project, warn, warn_ctx, err) != TC_OK) {
+        tc_tabari_close(t);
+        return NULL;
+    }
+    return t;
+}
+
+tc_tabari *tb_tabari_open_mem(const tc_allocator *alloc, const tb_source src[5],
+                              tc_warn_fn warn, void *warn_ctx, tc_error *err)
+{
+    tc_tabari *t = new_handle(alloc, src[4].name, warn, warn_ctx, err);
+    size_t bad = 0;
+    tc_status st = TC_OK;
+    if (!t)
+        return NULL;
+    snprintf(t->text_path, sizeof t->text_path, "%s", src[4].name);
+    if (src[0].text)
+        st = tb_read_actors(&t->dict, &t->alloc, src[0].name, src[0].text,
+                            src[0].len, false, warn, warn_ctx, &bad);
+    if (st == TC_OK && src[1].text)
+        st = tb_read_actors(&t->dict, &t->alloc, src[1].name, src[1].text,
+                            src[1].len, true, warn, warn_ctx, &bad);
+    if (st == TC_OK && src[2].text)
+        st = tb_read_verbs(&t->dict, &t->alloc, src[2].name, src[2].text,
+                           src[2].len, warn, warn_ctx, &bad);
+    if (st == TC_OK && src[3].text)
+        read_options(t, src[3].text, src[3].len);
+    if (st == TC_OK) {
+        t->text = tc_malloc(&t->alloc, src[4].len + 1);
+        if (!t->text)
+            st = TC_ERR_NOMEM;
+        else {
+            if (src[4].len)
+                memcpy(t->text, src[4].text, src[4].len);
+            t->text[src[4].len] = '\0';
+            t->text_len = src[4].len;
+        }
+    }
+    if (st != TC_OK) {
+        tc_error_set(err, st, src[4].name, 0, 0, "cannot load: %s",
+                     tc_status_str(st));
         tc_tabari_close(t);
         return NULL;
     }
@@ -982,11 +1134,27 @@ tc_status tc_tabari_next(tc_tabari *t, tc_tabari_record *out)
         t->line++;
         if (header(v, f))
             break;
+        v = tc_sv_trim(v);
+        if (v.n && v.p[0] != '#' && !t->skipping) /* once a block */
+            tc_warn_line(t->warn, t->warn_ctx, t->text_path, t->line,
+                         (uint64_t)(v.p - t->text),
+                         "not a record header (DATE ID [FIELD]): lines skipped "
+                         "to the next blank line",
+                         v.p);
+        t->skipping = v.n > 0;
     }
+    t->skipping = false;
     memset(out, 0, sizeof *out);
     out->line = t->line;
     out->id = tc_arena_strndup(&t->rec_arena, f[1].p, f[1].n);
     out->extra = tc_arena_strndup(&t->rec_arena, f[2].p, f[2].n);
+    { /* the story: the id but for its last '-' field */
+        size_t k = f[1].n;
+        while (k > 0 && f[1].p[k - 1] != '-')
+            k--;
+        snprintf(t->story, sizeof t->story, "%.*s", (int)(k ? k - 1 : f[1].n),
+                 f[1].p);
+    }
     day = tb_date(f[0].p, f[0].n);
     if (day)
         snprintf(date, sizeof date, "%04u-%02u-%02u",
@@ -1056,8 +1224,15 @@ tc_status tc_tabari_code(tc_tabari *t, const char *text, size_t len,
         day = tb_date(d, k);
     }
     tc_vec_clear(&t->events);
-    st = tb_code_text(&t->dict, &t->opt, text, len, day, &t->rec_arena,
-                      &t->events);
+    if (strcmp(t->story, t->fwd_story) != 0) { /* a new story */
+        memset(&t->fwd, 0, sizeof t->fwd);
+        memcpy(t->fwd_story, t->story, sizeof t->story);
+    } else if (t->fwd.out[0]) {
+        memcpy(t->fwd.in, t->fwd.out, sizeof t->fwd.in);
+        t->fwd.out[0] = '\0';
+    }
+    st = tb_code_text(&t->dict, &t->opt, text, len, day, &t->fwd,
+                      &t->rec_arena, &t->events);
     if (count)
         *count = t->events.n;
     return st;

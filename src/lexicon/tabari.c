@@ -456,6 +456,30 @@ char *tc_verbs_convert_tabari(const tc_allocator *alloc, const char *name,
     return c.out.p;
 }
 
+bool tc_verbs_is_petrarch(const char *text, size_t n, uint64_t *line,
+                          uint64_t *byte)
+{
+    size_t i = 0;
+    uint64_t ln = 0;
+    while (i < n) {
+        const char *nl = memchr(text + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - text) : n;
+        tc_sv v = tc_sv_trim(tc_sv_make(text + i, e - i));
+        ln++;
+        /* "--- ABANDON  [345]  ---": a PETRARCH-2 verb block */
+        if (v.n > 8 && memcmp(v.p, "--- ", 4) == 0 &&
+            memcmp(v.p + v.n - 4, " ---", 4) == 0 && memchr(v.p, '[', v.n)) {
+            if (line)
+                *line = ln;
+            if (byte)
+                *byte = (uint64_t)(v.p - text);
+            return true;
+        }
+        i = e + 1;
+    }
+    return false;
+}
+
 bool tc_verbs_is_tabari(const char *text, size_t n)
 {
     size_t i = 0;

@@ -111,7 +111,20 @@ typedef struct tb_options {
     bool def_prior, def_after;
     int complex_verbs, complex_conj; /* 0 = no limit */
     bool convert_agent;
+    bool forward;           /* FORWARD: pronouns take the story's actor */
+    /* COMMA: comma-bounded clauses of these lengths (words) are deleted:
+     * internal [min, max], terminal [emin, emax], initial [bmin, bmax];
+     * comma_off: none */
+    int comma_min, comma_max, comma_emin, comma_emax, comma_bmin, comma_bmax;
+    bool comma_off;
 } tb_options;
+
+/* FORWARD: the actor a record's unresolved pronouns stand for (in), and
+ * the first actor the record names, without its agents (out); "" none. */
+typedef struct tb_forward {
+    char in[64];
+    char out[64];
+} tb_forward;
 
 typedef struct tb_dict {
     tc_arena arena;
@@ -133,6 +146,13 @@ tc_status tb_load_actors(tb_dict *d, const tc_allocator *a, const char *path,
                          size_t *bad);
 tc_status tb_load_verbs(tb_dict *d, const tc_allocator *a, const char *path,
                         tc_warn_fn warn, void *ctx, size_t *bad);
+/* The same from a text in memory (`path` names it in warnings). */
+tc_status tb_read_actors(tb_dict *d, const tc_allocator *a, const char *path,
+                         const char *text, size_t len, bool agents,
+                         tc_warn_fn warn, void *ctx, size_t *bad);
+tc_status tb_read_verbs(tb_dict *d, const tc_allocator *a, const char *path,
+                        const char *text, size_t len, tc_warn_fn warn,
+                        void *ctx, size_t *bad);
 void tb_options_default(tb_options *o);
 /* Applies one options line ("SET: CODE ALL", "DEFAULT: OFF", ...); false
  * when it is not understood. */
@@ -142,9 +162,20 @@ int32_t tb_date(const char *s, size_t n);
 /* Does dictionary word `w` match text word `t` (upper case)? */
 bool tb_word_match(const tb_word *w, const char *t, size_t tn);
 
+/* A project from texts in memory (the fuzz target, tests): actors,
+ * agents, verbs, options and text, in that order; a NULL text is no file. */
+typedef struct tb_source {
+    const char *name; /* in warnings */
+    const char *text;
+    size_t len;
+} tb_source;
+tc_tabari *tb_tabari_open_mem(const tc_allocator *alloc, const tb_source src[5],
+                              tc_warn_fn warn, void *warn_ctx, tc_error *err);
+
 /* tabari_code.c: codes one record's text; the events go to `out`
- * (tc_tabari_event items, strings in `arena`). */
+ * (tc_tabari_event items, strings in `arena`); `fw` may be NULL. */
 tc_status tb_code_text(const tb_dict *d, const tb_options *o, const char *text,
-                       size_t n, int32_t day, tc_arena *arena, tc_vec *out);
+                       size_t n, int32_t day, tb_forward *fw, tc_arena *arena,
+                       tc_vec *out);
 
 #endif /* TC_TABARI_PROJ_H */

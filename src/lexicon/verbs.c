@@ -233,6 +233,17 @@ tc_status tc_verbs_load_file(tc_verbs *v, const char *path, tc_warn_fn warn,
     tc_status st = tc_read_file(v->alloc, path, 64u * 1024u * 1024u, &text, &n);
     if (st != TC_OK)
         return st;
+    {
+        uint64_t line, byte;
+        if (tc_verbs_is_petrarch(text, n, &line, &byte)) {
+            tc_warn_line(warn, ctx, path, line, byte, TC_PETRARCH_VERBS_MSG,
+                         text + byte);
+            if (errors)
+                (*errors)++;
+            tc_free(v->alloc, text);
+            return TC_OK;
+        }
+    }
     if (tc_verbs_is_tabari(text, n)) {
         tc_free(v->alloc, text);
         return tc_verbs_load_tabari(v, path, warn, ctx, errors);

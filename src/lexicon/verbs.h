@@ -99,6 +99,14 @@ char *tc_verbs_convert_tabari(const tc_allocator *alloc, const char *name,
 /* Whether a verbs file is in TABARI's format (a <SYNSETS> section, "[code]"
  * after a verb, "- " pattern lines). */
 bool tc_verbs_is_tabari(const char *text, size_t n);
+/* Whether a verbs file is PETRARCH-2's ("--- VERB [code] ---" blocks),
+ * which neither --verbs nor TABARI projects read; *line and *byte (when
+ * set) get the first such block's place. */
+bool tc_verbs_is_petrarch(const char *text, size_t n, uint64_t *line,
+                          uint64_t *byte);
+#define TC_PETRARCH_VERBS_MSG                                                 \
+    "a PETRARCH-2 verbs file (\"--- VERB [code] ---\" blocks): not supported " \
+    "(its patterns need a parser's noun and verb phrases); no verbs read from it"
 
 /* Word classes for the event finder (speech verbs, prepositions, ...):
  * a word (its key) gets class bits, read back in one lookup per token. */

@@ -2,9 +2,11 @@
 # run.sh - TABARI's own validation suite (read in place from
 # $SHARED/peers/tabari) through `tacitus eval tabari`: fails when fewer
 # record ids pass than tests/tabari/floor.txt holds (the best reached: the
-# run is deterministic; raise the floor when a change passes more), or when
-# `tacitus code --tabari-project` does not write the events of a known
-# record.  Skipped, and said so, when the suite is not there.
+# run is deterministic; raise the floor when a change passes more), when an
+# id listed in tests/tabari/passing.txt no longer passes (even if another
+# one starts passing), or when `tacitus code --tabari-project` does not
+# write the events of a known record.  Skipped, and said so, when the suite
+# is not there.  New passes are listed: add them to passing.txt.
 set -u
 BUILD=${BUILD:-build}
 SHARED=${SHARED:-../shared}
@@ -14,7 +16,8 @@ if [ ! -f "$project" ]; then
     exit 0
 fi
 floor=$(grep -v '^#' tests/tabari/floor.txt | head -1 | tr -d ' ')
-out=$("$BUILD"/tacitus eval tabari "$project") || { echo "tabari: eval failed" >&2; exit 1; }
+out=$("$BUILD"/tacitus eval tabari --verbose "$project" 2>/dev/null) ||
+    { echo "tabari: eval failed" >&2; exit 1; }
 echo "$out" | grep '^FAIL' | sed 's/^/tabari: /'
 echo "$out" | grep '^tabari suite:'
 got=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, [0-9]* failed$/\1/p')
@@ -23,6 +26,20 @@ if [ -z "$got" ] || [ "$got" -lt "$floor" ]; then
     exit 1
 fi
 echo "tabari: ok: $got ids passed (floor $floor)"
+# The ids that passed before must all pass.
+tmp=${TMPDIR:-/tmp}/tabari-pass.$$
+echo "$out" | sed -n 's/^PASS //p' | LC_ALL=C sort >"$tmp"
+lost=$(grep -v '^#' tests/tabari/passing.txt | LC_ALL=C sort | LC_ALL=C comm -23 - "$tmp")
+new=$(grep -v '^#' tests/tabari/passing.txt | LC_ALL=C sort | LC_ALL=C comm -13 - "$tmp")
+rm -f "$tmp"
+if [ -n "$new" ]; then
+    echo "tabari: newly passing (add to tests/tabari/passing.txt):" $new
+fi
+if [ -n "$lost" ]; then
+    echo "tabari: FAIL: ids in tests/tabari/passing.txt no longer pass:" $lost >&2
+    exit 1
+fi
+echo "tabari: ok: every id of tests/tabari/passing.txt passes"
 # The code command: DEMO-04 (paired codes) as event records.
 events=$("$BUILD"/tacitus code --tabari-project "$project" -q | grep '"article":"DEMO-04"')
 for want in '"source":"DAG","target":"GON","code":"032"' \
