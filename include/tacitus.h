@@ -433,6 +433,8 @@ typedef struct tc_place {
     double lat, lon;         /* degrees, when has_coords */
     const char *precision;   /* city, adm1, region, country */
     bool fuzzy;              /* a misspelled name */
+    bool as_actor;           /* named for an actor ("Moscow said"): a place
+                              * named, never an event's place */
 } tc_place;
 
 size_t tc_doc_place_count(const tc_doc *doc);

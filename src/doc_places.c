@@ -46,6 +46,7 @@ static void fill_mention(const tc_doc *doc, const tc_place_mention *m,
     out->start = tc_offmap_to_text(&doc->norm.map, a->start);
     out->end = tc_offmap_to_text(&doc->norm.map, b->end);
     out->fuzzy = m->fuzzy != 0;
+    out->as_actor = m->as_actor != 0;
     if (m->kind == TC_PLACE_REGION && m->name) {
         /* a region of a country ("eastern Ukraine"): no point of its own */
         out->name = m->name;

@@ -68,6 +68,8 @@ static tc_status place_record(tc_sb *sb, const tc_doc *doc, size_t i)
         st = tc_json_string(sb, info.text + p.start, p.end - p.start);
     if (st == TC_OK)
         st = tc_emit_place_fields(sb, &p, false);
+    if (st == TC_OK)
+        st = tc_sb_puts(sb, p.as_actor ? ",\"as_actor\":true" : ",\"as_actor\":false");
     return st == TC_OK ? tc_sb_putc(sb, '}') : st;
 }
 

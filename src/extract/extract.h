@@ -274,6 +274,8 @@ typedef struct tc_place_mention {
     uint32_t place;          /* gazetteer entry */
     uint8_t kind;            /* tc_place_kind: the precision */
     uint8_t fuzzy;           /* a misspelling */
+    uint8_t as_actor;        /* a name used for an actor ("Moscow said"):
+                              * a place named, never an event's place */
     const char *name;        /* the region's name ("eastern Ukraine"), in
                               * the arena; NULL: the gazetteer's */
 } tc_place_mention;

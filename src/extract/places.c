@@ -926,7 +926,10 @@ static tc_status emit(article *a)
         const cand *c = tc_vec_at(&a->cands, i);
         const tc_place_rec *r;
         tc_place_mention *m;
-        if (!c->accepted || c->chosen < 0)
+        /* a metonym ("Moscow said") is written as a place named by an
+         * actor: GKG-style location lists keep it, events do not */
+        bool as_actor = !c->accepted && c->metonym && !c->fuzzy && !c->blocked;
+        if ((!c->accepted && !as_actor) || c->chosen < 0)
             continue;
         r = tc_gazetteer_place(a->g, (uint32_t)c->chosen);
         m = tc_vec_push(&a->out->mentions, &st);
@@ -938,6 +941,7 @@ static tc_status emit(article *a)
         m->place = (uint32_t)c->chosen;
         m->kind = c->direction ? TC_PLACE_REGION : r->kind;
         m->fuzzy = c->fuzzy;
+        m->as_actor = as_actor;
         if (c->direction) {
             m->name = region_name(a, c);
             if (!m->name)
@@ -976,6 +980,8 @@ static void best_places(article *a)
         const tc_place_mention *m = tc_vec_at(&o->mentions, i);
         uint32_t p = sent_at(a, m->sentence)->para;
         int32_t *b = &o->best[m->sentence];
+        if (m->as_actor)
+            continue; /* "Moscow said" places nothing */
         if (*b < 0 || rank((tc_place_kind)m->kind) <
                           rank((tc_place_kind)((const tc_place_mention *)
                                    tc_vec_at(&o->mentions, (size_t)*b))->kind))
@@ -996,6 +1002,8 @@ static void best_places(article *a)
         size_t nc = 0, j, k;
         for (j = 0; j < o->mentions.n; j++) {
             const tc_place_mention *m = tc_vec_at(&o->mentions, j);
+            if (m->as_actor)
+                continue;
             const char *c = tc_gazetteer_place(a->g, m->place)->country;
             for (k = 0; k < nc && memcmp(codes[k], c, 4) != 0; k++)
                 ;
