@@ -105,4 +105,65 @@ static inline char *read_shared(const char *name)
     return buf;
 }
 
+/* Loads `text` (id "t", dated `date`) into doc and analyses it. */
+static inline void code_text_ok(tc_doc *doc, const char *id, const char *text,
+                                const char *date)
+{
+    tc_article_in in;
+    memset(&in, 0, sizeof in);
+    in.id = id;
+    in.date = date;
+    in.text = text;
+    in.text_len = strlen(text);
+    assert_int_equal(tc_doc_set(doc, &in, NULL), TC_OK);
+    assert_int_equal(tc_doc_analyze(doc, NULL), TC_OK);
+}
+
+/* An engine with what `load` loads and one document, for cmocka group
+ * setups; torn down by test_fixture_teardown. */
+typedef struct test_fixture {
+    tc_engine *engine;
+    tc_doc *doc;
+} test_fixture;
+
+typedef tc_status (*test_load_fn)(tc_engine *e, size_t *bad, tc_error *err);
+
+static inline int test_fixture_setup(void **state, test_load_fn load)
+{
+    test_fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    *state = f;
+    f->engine = tc_engine_new(NULL, NULL);
+    if (!f->engine || (load && load(f->engine, NULL, NULL) != TC_OK))
+        return -1;
+    f->doc = tc_doc_new(f->engine);
+    return f->doc ? 0 : -1;
+}
+
+static inline int test_fixture_teardown(void **state)
+{
+    test_fixture *f = *state;
+    if (f) {
+        tc_doc_free(f->doc);
+        tc_engine_free(f->engine);
+        free(f);
+    }
+    return 0;
+}
+
+/* The seed article (../shared/seed), dated 2022-02-21, coded by an
+ * engine loaded with `load`; free with test_fixture_teardown(&f). */
+static inline test_fixture *coded_seed(test_load_fn load, char **text)
+{
+    test_fixture *f = NULL;
+    void *state = NULL;
+    if (test_fixture_setup(&state, load) != 0)
+        fail_msg("cannot load the engine");
+    f = state;
+    *text = read_shared("seed/ukraine-summit.txt");
+    code_text_ok(f->doc, "seed", *text, "2022-02-21");
+    return f;
+}
+
 #endif

@@ -8,6 +8,20 @@ SECONDS_EACH=${FUZZ_SECONDS:-20}
 FUZZ_BUILD=${FUZZ_BUILD:-build/fuzz}
 SHARED=${SHARED:-../shared}
 status=0
+
+run() { # bin name corpus max_len
+    echo "fuzz: $2 for ${SECONDS_EACH}s"
+    if ! "$1" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+        -max_len="$4" -artifact_prefix="$FUZZ_BUILD/$2-" -print_final_stats=1 \
+        "$3" >"$FUZZ_BUILD/$2.log" 2>&1; then
+        echo "fuzz: $2 FAILED (see $FUZZ_BUILD/$2.log)" >&2
+        tail -30 "$FUZZ_BUILD/$2.log" >&2
+        status=1
+    else
+        grep -E 'stat::number_of_executed_units|Done' "$FUZZ_BUILD/$2.log" | tail -2
+    fi
+}
+
 for bin in "$@"; do
     name=$(basename "$bin")
     corpus=$FUZZ_BUILD/corpus-$name
@@ -47,28 +61,10 @@ for bin in "$@"; do
             "$(dirname "$bin")/../tacitus" ingest -q --db "$corpus/seed.db" \
                 examples/wire-feed.jsonl &&
             sqlite3 "$corpus/seed.db" "PRAGMA journal_mode=DELETE;" >/dev/null
-        echo "fuzz: $name for ${SECONDS_EACH}s"
-        if ! "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
-            -max_len=131072 -artifact_prefix="$FUZZ_BUILD/$name-" -print_final_stats=1 \
-            "$corpus" >"$FUZZ_BUILD/$name.log" 2>&1; then
-            echo "fuzz: $name FAILED (see $FUZZ_BUILD/$name.log)" >&2
-            tail -30 "$FUZZ_BUILD/$name.log" >&2
-            status=1
-        else
-            grep -E 'stat::number_of_executed_units|Done' "$FUZZ_BUILD/$name.log" | tail -2
-        fi
+        run "$bin" "$name" "$corpus" 131072
         continue
     fi
     [ -f "$SHARED/seed/ukraine-summit.txt" ] && cp "$SHARED/seed/ukraine-summit.txt" "$corpus"/
-    echo "fuzz: $name for ${SECONDS_EACH}s"
-    if ! "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=65536 -artifact_prefix="$FUZZ_BUILD/$name-" -print_final_stats=1 \
-        "$corpus" >"$FUZZ_BUILD/$name.log" 2>&1; then
-        echo "fuzz: $name FAILED (see $FUZZ_BUILD/$name.log)" >&2
-        tail -30 "$FUZZ_BUILD/$name.log" >&2
-        status=1
-    else
-        grep -E 'stat::number_of_executed_units|Done' "$FUZZ_BUILD/$name.log" | tail -2
-    fi
+    run "$bin" "$name" "$corpus" 65536
 done
 exit $status

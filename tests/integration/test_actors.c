@@ -8,41 +8,21 @@
 
 #include <stdio.h>
 
-typedef struct fixture {
-    tc_engine *engine;
-    tc_doc *doc;
-} fixture;
+typedef test_fixture fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->engine = tc_engine_new(NULL, NULL);
-    if (!f->engine || tc_engine_load_actors(f->engine, NULL, NULL) != TC_OK)
-        return -1;
-    f->doc = tc_doc_new(f->engine);
-    *state = f;
-    return f->doc ? 0 : -1;
+    return test_fixture_setup(state, tc_engine_load_actors);
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    tc_doc_free(f->doc);
-    tc_engine_free(f->engine);
-    free(f);
-    return 0;
+    return test_fixture_teardown(state);
 }
 
 static void code(fixture *f, const char *text, const char *date)
 {
-    tc_article_in in;
-    memset(&in, 0, sizeof in);
-    in.id = "t";
-    in.date = date;
-    in.text = text;
-    in.text_len = strlen(text);
-    assert_int_equal(tc_doc_set(f->doc, &in, NULL), TC_OK);
-    assert_int_equal(tc_doc_analyze(f->doc, NULL), TC_OK);
+    code_text_ok(f->doc, "t", text, date);
 }
 
 /* The first mention whose text is `text` (after a skip of `nth`). */

@@ -68,22 +68,12 @@ static bool row_found(const tc_doc *doc, const row *r)
 
 static void seed_event_table(void **state)
 {
-    tc_engine *engine = tc_engine_new(NULL, NULL);
-    tc_doc *doc;
-    char *text = read_shared("seed/ukraine-summit.txt");
-    tc_article_in in;
+    char *text;
+    test_fixture *f = coded_seed(tc_engine_load_events, &text);
+    tc_doc *doc = f->doc;
     size_t i, found = 0;
     bool caption_past = false;
     (void)state;
-    assert_int_equal(tc_engine_load_events(engine, NULL, NULL), TC_OK);
-    doc = tc_doc_new(engine);
-    memset(&in, 0, sizeof in);
-    in.id = "seed";
-    in.date = "2022-02-21";
-    in.text = text;
-    in.text_len = strlen(text);
-    assert_int_equal(tc_doc_set(doc, &in, NULL), TC_OK);
-    assert_int_equal(tc_doc_analyze(doc, NULL), TC_OK);
     for (i = 0; i < N_ROWS; i++) {
         bool ok = row_found(doc, &seed_rows[i]);
         found += ok;
@@ -102,8 +92,7 @@ static void seed_event_table(void **state)
     printf("seed events: %zu of %zu rows found\n", found, N_ROWS);
     assert_true(caption_past);
     assert_true(found >= 12);
-    tc_doc_free(doc);
-    tc_engine_free(engine);
+    test_fixture_teardown((void **)&f);
     free(text);
 }
 

@@ -45,29 +45,11 @@ static bool fact_found(const tc_doc *doc, const fact *f, tc_count *out)
     return false;
 }
 
-static tc_doc *coded_seed(tc_engine **engine, char **text)
-{
-    tc_doc *doc;
-    tc_article_in in;
-    *engine = tc_engine_new(NULL, NULL);
-    *text = read_shared("seed/ukraine-summit.txt");
-    assert_int_equal(tc_engine_load_events(*engine, NULL, NULL), TC_OK);
-    doc = tc_doc_new(*engine);
-    memset(&in, 0, sizeof in);
-    in.id = "seed";
-    in.date = "2022-02-21";
-    in.text = *text;
-    in.text_len = strlen(*text);
-    assert_int_equal(tc_doc_set(doc, &in, NULL), TC_OK);
-    assert_int_equal(tc_doc_analyze(doc, NULL), TC_OK);
-    return doc;
-}
-
 static void seed_counts(void **state)
 {
-    tc_engine *engine;
     char *text;
-    tc_doc *doc = coded_seed(&engine, &text);
+    test_fixture *f = coded_seed(tc_engine_load_events, &text);
+    tc_doc *doc = f->doc;
     size_t i;
     tc_count c;
     (void)state;
@@ -89,16 +71,15 @@ static void seed_counts(void **state)
     assert_string_equal(c.date_precision, "range");
     /* nothing else is counted: no year, age or money in the seed */
     assert_int_equal(tc_doc_count_count(doc), N_FACTS);
-    tc_doc_free(doc);
-    tc_engine_free(engine);
+    test_fixture_teardown((void **)&f);
     free(text);
 }
 
 static void seed_dates(void **state)
 {
-    tc_engine *engine;
     char *text;
-    tc_doc *doc = coded_seed(&engine, &text);
+    test_fixture *f = coded_seed(tc_engine_load_events, &text);
+    tc_doc *doc = f->doc;
     size_t i;
     bool caption = false, thursday = false, sunday = false;
     (void)state;
@@ -121,8 +102,7 @@ static void seed_dates(void **state)
             assert_string_equal(e.date, "2022-02-21");
     }
     assert_true(caption && thursday && sunday);
-    tc_doc_free(doc);
-    tc_engine_free(engine);
+    test_fixture_teardown((void **)&f);
     free(text);
 }
 

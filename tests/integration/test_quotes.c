@@ -64,23 +64,13 @@ static size_t find_direct(const tc_doc *doc, const char *words, tc_quote *out)
 
 static void seed_quote_table(void **state)
 {
-    tc_engine *engine = tc_engine_new(NULL, NULL);
-    tc_doc *doc;
-    char *text = read_shared("seed/ukraine-summit.txt");
-    tc_article_in in;
+    char *text;
+    test_fixture *f = coded_seed(tc_engine_load_actors, &text);
+    tc_doc *doc = f->doc;
     tc_article_info info;
     tc_quote q;
     size_t i;
     (void)state;
-    assert_int_equal(tc_engine_load_actors(engine, NULL, NULL), TC_OK);
-    doc = tc_doc_new(engine);
-    memset(&in, 0, sizeof in);
-    in.id = "seed";
-    in.date = "2022-02-21";
-    in.text = text;
-    in.text_len = strlen(text);
-    assert_int_equal(tc_doc_set(doc, &in, NULL), TC_OK);
-    assert_int_equal(tc_doc_analyze(doc, NULL), TC_OK);
     tc_doc_info(doc, &info);
     for (i = 0; i < N_ROWS; i++) {
         const row *r = &seed_rows[i];
@@ -115,8 +105,7 @@ static void seed_quote_table(void **state)
             assert_true(k == 0 || q.part_start[k] >= q.part_end[k - 1]);
         }
     }
-    tc_doc_free(doc);
-    tc_engine_free(engine);
+    test_fixture_teardown((void **)&f);
     free(text);
 }
 
