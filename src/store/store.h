@@ -55,6 +55,23 @@ tc_status tc_store_commit(tc_store *store, tc_error *err);
 /* The content hash of an article (hex, 16 digits + NUL). */
 void tc_store_hash(const tc_doc *doc, char out[17]);
 
+/* ---- Merging stores (merge.c) ---- */
+
+typedef struct tc_merge_stats {
+    unsigned long long added, replaced, unchanged; /* articles */
+} tc_merge_stats;
+
+/*
+ * Merges the store file `in_path` into `store` (opened for writing) with
+ * the dedup of tc_store_put: an article already there with the same
+ * content hash adds nothing, one with another hash replaces it; events
+ * are matched on the dedup key, mentions re-linked, totals recomputed.
+ * One transaction: a killed merge leaves `store` as it was.  Adds to
+ * *stats (may be NULL).
+ */
+tc_status tc_store_merge(tc_store *store, const char *in_path,
+                         tc_merge_stats *stats, tc_error *err);
+
 /* ---- Readers (query.c, export.c, series.c) ---- */
 
 typedef enum tc_out_format {

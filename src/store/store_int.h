@@ -28,7 +28,18 @@ struct tc_store {
     sqlite3_stmt *q[Q_COUNT_];
     int64_t *touched;   /* events whose mentions changed in this batch */
     size_t ntouched, captouched;
+    struct tc_pg *pg;   /* PostgreSQL (pg.c): `db` is then an in-memory
+                           staging store (write) or snapshot (read) */
 };
+
+/* Runs one statement of tc_merge_run; false on failure. */
+typedef bool (*tc_merge_exec)(void *ctx, const char *sql);
+/* Moves the articles of the tables named `src` + table ("src." or "stg_")
+ * into the unqualified tables, with the dedup (merge.c); `schema` is a
+ * SQLite store the column lists are read from.  The caller holds the
+ * transaction. */
+tc_status tc_merge_run(sqlite3 *schema, const char *src, tc_merge_exec exec,
+                       void *ctx);
 
 /* Prepares the ingest statements (put.c). */
 tc_status tc_store_prepare(tc_store *s, tc_error *err);
