@@ -43,6 +43,7 @@ suite store tests/store/run.sh
 suite store-readers tests/store/readers.sh
 suite store-kill tests/store/kill.sh
 suite store-merge tests/store/merge.sh
+suite store-pg tests/store/pg.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

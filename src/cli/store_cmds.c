@@ -34,7 +34,8 @@ const char tc_cli_ingest_help[] =
     "articles only; run it again to finish.  Tables: docs/STORE.md.\n"
     "\n"
     "Store options:\n"
-    "  --db FILE                the database (default tacitus.db)\n"
+    "  --db FILE                the database (default tacitus.db), or a\n"
+    "                           PostgreSQL URL: postgresql://HOST/DB\n"
     "  --batch N                articles per transaction (default 500)\n"
     "  and the options of `tacitus help code`.\n";
 
@@ -107,9 +108,9 @@ bool tc_cli_ingest_close(tc_cli_ingest *in, bool quiet)
                 "tacitus: %s: %llu added, %llu replaced, %llu unchanged; "
                 "the store holds %lld articles, %lld events, %lld mentions\n",
                 in->path, in->added, in->replaced, in->unchanged,
-                count_rows(in->store, "SELECT count(*) FROM articles"),
-                count_rows(in->store, "SELECT count(*) FROM events"),
-                count_rows(in->store, "SELECT count(*) FROM mentions"));
+                tc_store_count(in->store, "articles"),
+                tc_store_count(in->store, "events"),
+                tc_store_count(in->store, "mentions"));
     tc_store_close(in->store);
     free(in);
     return ok;

@@ -24,7 +24,9 @@
 typedef struct tc_store tc_store;
 
 /*
- * Opens (write: creates if missing) a store.  A file that is not SQLite,
+ * Opens (write: creates if missing) a store: a SQLite file, or a
+ * PostgreSQL database for a postgresql:// or postgres:// URL (pg.c; its
+ * readers see an in-memory snapshot).  A file that is not SQLite,
  * a SQLite file with other tables, or a store made by a newer tacitus is
  * an error naming the file; an older schema is migrated in one
  * transaction.  `batch` is the number of articles per transaction (0: 500).
@@ -35,6 +37,10 @@ tc_store *tc_store_open(const char *path, bool write, size_t batch,
 tc_store *tc_store_open_at(const char *path, int version, tc_error *err);
 /* Commits the open batch, if any, and closes.  NULL does nothing. */
 void tc_store_close(tc_store *store);
+
+/* Rows of a table ("articles", "events", ...); -1 on failure.  Counts the
+ * database itself for PostgreSQL (docs/STORE.md). */
+long long tc_store_count(tc_store *store, const char *table);
 
 /* The connection, borrowed (for the readers in this folder and tests). */
 sqlite3 *tc_store_db(tc_store *store);
