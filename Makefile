@@ -25,6 +25,13 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 STORE_PKGS := sqlite3
 STORE_CFLAGS := $(shell pkg-config --cflags $(STORE_PKGS) 2>/dev/null)
 STORE_LIBS := $(shell pkg-config --libs $(STORE_PKGS) 2>/dev/null) -lm
+# PostgreSQL (--db postgresql://...) when libpq is there: the store
+# library and the tool link it, libtacitus does not.
+PG_LIBS := $(shell pkg-config --libs libpq 2>/dev/null)
+ifneq ($(PG_LIBS),)
+STORE_CFLAGS += $(shell pkg-config --cflags libpq) -DTC_HAVE_PG
+STORE_LIBS += $(PG_LIBS)
+endif
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wpointer-arith -Wformat=2 -Wvla

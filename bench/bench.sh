@@ -139,3 +139,10 @@ dbsize=$(du -k "$dbdir/b.db" | cut -f1)
 awk -v n="$narticles" -v tc="$t_once" -v ti="$t_ingest" -v kb="$dbsize" 'BEGIN {
     printf "bench: tacitus ingest     %8.0f articles/s into SQLite (%d articles, %.3f s, %d KB); coding alone %.0f articles/s (%.3f s); store cost %.2f of coding (aim: <= 1)\n", n / (ti / 1e9), n, ti / 1e9, kb, n / (tc / 1e9), tc / 1e9, (ti - tc) / tc
 }'
+# Ingest on one thread and on one per core (the store's one writer in
+# both), the articles per second per core that docs/SCALE.md projects from.
+t_ing1=$(best sh -c "rm -f '$dbdir'/b.db*; '$bin' ingest -q --threads 1 --db '$dbdir/b.db' $once")
+t_ingn=$(best sh -c "rm -f '$dbdir'/b.db*; '$bin' ingest -q --threads $cores --db '$dbdir/b.db' $once")
+awk -v n="$narticles" -v t1="$t_ing1" -v tn="$t_ingn" -v c="$cores" 'BEGIN {
+    printf "bench: ingest into SQLite: 1 thread %.0f articles/s, %d threads %.0f articles/s: speed-up %.2f\n", n / (t1 / 1e9), c, n / (tn / 1e9), t1 / tn
+}'

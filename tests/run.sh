@@ -32,6 +32,7 @@ suite golden tests/golden/run.sh
 suite pathological tests/pathological/run.sh
 suite evals tests/evals/run.sh
 suite scale tests/scale/run.sh
+suite scale-slurm tests/scale/slurm.sh
 suite eval-quotes tests/eval/quotes-floor.sh
 suite tabari tests/tabari/run.sh
 suite tabari-convert tests/tabari/convert.sh
@@ -41,6 +42,8 @@ suite eval-clean tests/eval/clean.sh
 suite store tests/store/run.sh
 suite store-readers tests/store/readers.sh
 suite store-kill tests/store/kill.sh
+suite store-merge tests/store/merge.sh
+suite store-pg tests/store/pg.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

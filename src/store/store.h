@@ -24,7 +24,9 @@
 typedef struct tc_store tc_store;
 
 /*
- * Opens (write: creates if missing) a store.  A file that is not SQLite,
+ * Opens (write: creates if missing) a store: a SQLite file, or a
+ * PostgreSQL database for a postgresql:// or postgres:// URL (pg.c; its
+ * readers see an in-memory snapshot).  A file that is not SQLite,
  * a SQLite file with other tables, or a store made by a newer tacitus is
  * an error naming the file; an older schema is migrated in one
  * transaction.  `batch` is the number of articles per transaction (0: 500).
@@ -35,6 +37,10 @@ tc_store *tc_store_open(const char *path, bool write, size_t batch,
 tc_store *tc_store_open_at(const char *path, int version, tc_error *err);
 /* Commits the open batch, if any, and closes.  NULL does nothing. */
 void tc_store_close(tc_store *store);
+
+/* Rows of a table ("articles", "events", ...); -1 on failure.  Counts the
+ * database itself for PostgreSQL (docs/STORE.md). */
+long long tc_store_count(tc_store *store, const char *table);
 
 /* The connection, borrowed (for the readers in this folder and tests). */
 sqlite3 *tc_store_db(tc_store *store);
@@ -54,6 +60,23 @@ tc_status tc_store_commit(tc_store *store, tc_error *err);
 
 /* The content hash of an article (hex, 16 digits + NUL). */
 void tc_store_hash(const tc_doc *doc, char out[17]);
+
+/* ---- Merging stores (merge.c) ---- */
+
+typedef struct tc_merge_stats {
+    unsigned long long added, replaced, unchanged; /* articles */
+} tc_merge_stats;
+
+/*
+ * Merges the store file `in_path` into `store` (opened for writing) with
+ * the dedup of tc_store_put: an article already there with the same
+ * content hash adds nothing, one with another hash replaces it; events
+ * are matched on the dedup key, mentions re-linked, totals recomputed.
+ * One transaction: a killed merge leaves `store` as it was.  Adds to
+ * *stats (may be NULL).
+ */
+tc_status tc_store_merge(tc_store *store, const char *in_path,
+                         tc_merge_stats *stats, tc_error *err);
 
 /* ---- Readers (query.c, export.c, series.c) ---- */
 

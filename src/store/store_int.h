@@ -28,7 +28,36 @@ struct tc_store {
     sqlite3_stmt *q[Q_COUNT_];
     int64_t *touched;   /* events whose mentions changed in this batch */
     size_t ntouched, captouched;
+    struct tc_pg *pg;   /* PostgreSQL (pg.c): `db` is then an in-memory
+                           staging store (write) or snapshot (read) */
 };
+
+/* An in-memory store (the PostgreSQL backend's staging store and
+ * snapshot), named `label` in errors (schema.c). */
+tc_store *tc_store_open_memory(const char *label, size_t batch,
+                               tc_error *err);
+
+/* PostgreSQL (pg.c): a postgresql:// or postgres:// URL. */
+bool tc_store_is_pg(const char *path);
+tc_store *tc_pg_open(const char *url, bool write, size_t batch,
+                     tc_error *err);
+/* Whether the database holds `id`, and with which hash: ADDED (not
+ * there), UNCHANGED (same hash), REPLACED (another hash). */
+tc_status tc_pg_lookup(tc_store *s, const char *id, const char *hash,
+                       tc_put *result, tc_error *err);
+/* Moves the staged batch into PostgreSQL, one transaction. */
+tc_status tc_pg_commit(tc_store *s, tc_error *err);
+long long tc_pg_count(tc_store *s, const char *table);
+void tc_pg_close(struct tc_pg *pg);
+
+/* Runs one statement of tc_merge_run; false on failure. */
+typedef bool (*tc_merge_exec)(void *ctx, const char *sql);
+/* Moves the articles of the tables named `src` + table ("src." or "stg_")
+ * into the unqualified tables, with the dedup (merge.c); `schema` is a
+ * SQLite store the column lists are read from.  The caller holds the
+ * transaction. */
+tc_status tc_merge_run(sqlite3 *schema, const char *src, tc_merge_exec exec,
+                       void *ctx);
 
 /* Prepares the ingest statements (put.c). */
 tc_status tc_store_prepare(tc_store *s, tc_error *err);
