@@ -41,6 +41,8 @@ suite eval-clean tests/eval/clean.sh
 suite store tests/store/run.sh
 suite store-readers tests/store/readers.sh
 suite store-kill tests/store/kill.sh
+# tacitus serve: the JSON API, and the dashboard in headless Chromium.
+suite serve-api tests/serve/run.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

@@ -109,7 +109,12 @@ static const char schema_v2[] =
     "ALTER TABLE counts ADD COLUMN place_lon REAL;"
     "CREATE INDEX events_date ON events(date);";
 
-static const char *const migrations[TC_STORE_SCHEMA] = {schema_v1, schema_v2};
+/* Version 3: the article text, so that a reader (tacitus serve) can show
+ * every record in its place (NULL for articles stored before). */
+static const char schema_v3[] = "ALTER TABLE articles ADD COLUMN text TEXT;";
+
+static const char *const migrations[TC_STORE_SCHEMA] = {schema_v1, schema_v2,
+                                                        schema_v3};
 
 tc_status tc_store_sql_error(tc_store *s, tc_error *err, const char *what)
 {
@@ -222,8 +227,10 @@ static tc_status settings(tc_store *s, bool write, tc_error *err)
     return TC_OK;
 }
 
-static tc_store *open_store(const char *path, bool write, int want,
-                            size_t batch, tc_error *err)
+/* `readonly`: SQLITE_OPEN_READONLY even on a writable file (no migration,
+ * no write). */
+static tc_store *open_store(const char *path, bool write, bool readonly,
+                            int want, size_t batch, tc_error *err)
 {
     tc_store *s = calloc(1, sizeof *s);
     struct stat sb;
@@ -240,7 +247,7 @@ static tc_store *open_store(const char *path, bool write, int want,
         tc_error_set(err, TC_ERR_IO, path, 0, 0, "no such database");
         goto fail;
     }
-    if (!write && access(path, W_OK) != 0)
+    if (!write && (readonly || access(path, W_OK) != 0))
         flags = SQLITE_OPEN_READONLY;
     if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
         SQLITE_OK) {
@@ -262,8 +269,20 @@ fail:
 tc_store *tc_store_open(const char *path, bool write, size_t batch,
                         tc_error *err)
 {
-    tc_store *s = open_store(path, write, TC_STORE_SCHEMA, batch, err);
+    tc_store *s = open_store(path, write, false, TC_STORE_SCHEMA, batch, err);
     if (s && write && tc_store_prepare(s, err) != TC_OK) {
+        tc_store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+tc_store *tc_store_open_readonly(const char *path, tc_error *err)
+{
+    tc_store *s = open_store(path, false, true, TC_STORE_SCHEMA, 0, err);
+    if (s && sqlite3_exec(s->db, "PRAGMA query_only=1", NULL, NULL, NULL) !=
+                 SQLITE_OK) {
+        tc_store_sql_error(s, err, "cannot open the database read-only");
         tc_store_close(s);
         return NULL;
     }
@@ -277,7 +296,7 @@ tc_store *tc_store_open_at(const char *path, int version, tc_error *err)
                      version);
         return NULL;
     }
-    return open_store(path, true, version, 0, err);
+    return open_store(path, true, false, version, 0, err);
 }
 
 sqlite3 *tc_store_db(tc_store *s)
