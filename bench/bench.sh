@@ -139,3 +139,6 @@ dbsize=$(du -k "$dbdir/b.db" | cut -f1)
 awk -v n="$narticles" -v tc="$t_once" -v ti="$t_ingest" -v kb="$dbsize" 'BEGIN {
     printf "bench: tacitus ingest     %8.0f articles/s into SQLite (%d articles, %.3f s, %d KB); coding alone %.0f articles/s (%.3f s); store cost %.2f of coding (aim: <= 1)\n", n / (ti / 1e9), n, ti / 1e9, kb, n / (tc / 1e9), tc / 1e9, (ti - tc) / tc
 }'
+
+# tacitus serve over the store just made: wrk on loopback (bench/serve.sh).
+BUILD=$BUILD sh bench/serve.sh "$dbdir/b.db"

@@ -43,6 +43,7 @@ suite store-readers tests/store/readers.sh
 suite store-kill tests/store/kill.sh
 # tacitus serve: the JSON API, and the dashboard in headless Chromium.
 suite serve-api tests/serve/run.sh
+suite serve-browser tests/serve/browser.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

@@ -13,7 +13,7 @@ out=$4
 tmp=$out.tmp
 rm -rf "$tmp"
 mkdir -p "$tmp/vendor"
-cp "$src"/*.html "$src"/*.js "$src"/*.css "$tmp"/
+cp "$src"/*.html "$src"/*.js "$src"/*.css "$src"/*.svg "$tmp"/
 cp "$nm/uplot/dist/uPlot.iife.min.js" "$nm/uplot/dist/uPlot.min.css" \
    "$nm/d3/dist/d3.min.js" "$nm/topojson-client/dist/topojson-client.min.js" \
    "$nm/world-atlas/countries-110m.json" "$tmp/vendor/"

@@ -19,6 +19,10 @@
 
 static bool fail(tc_api_err *e, int status, const char *code,
                  const char *param, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static bool fail(tc_api_err *e, int status, const char *code,
+                 const char *param, const char *fmt, ...)
 {
     va_list ap;
     e->status = status;
@@ -184,6 +188,8 @@ static bool allowed(const char *list, const char *key)
 {
     size_t n = strlen(key);
     const char *p = list;
+    if (n == 0)
+        return false;
     while ((p = strstr(p, key)) != NULL) {
         if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
             return true;
@@ -421,6 +427,9 @@ bool tc_api_parse(const char *uri, size_t len, tc_api_req *r, tc_api_err *e)
             return fail(e, 400, "bad_request", NULL,
                         "a parameter name has a bad %%-escape or a control "
                         "character");
+        if (!*key)
+            return fail(e, 400, "bad_request", NULL,
+                        "a parameter without a name");
         w += strlen(w) + 1;
         if (!decode(eq < amp ? eq + 1 : amp,
                     (size_t)(amp - (eq < amp ? eq + 1 : amp)), w, true))

@@ -137,7 +137,7 @@ async function expectError(target, status, code, opts) {
     '/api/series', '/api/series?dyad=RUS', '/api/series?dyad=RUS:UKR&country=UKR',
     '/api/series?country=UKR&by=year', '/api/alerts?z=abc', '/api/alerts?window=0',
     '/api/actors?limit=5000', '/api/places?from=2022-02-30x', '/api/health?x=1',
-    '/api/events?q=' + 'x'.repeat(201)];
+    '/api/events?q=' + 'x'.repeat(201), '/api/events?=1', '/api/events?q&=a'];
   for (const t of bad) {
     const e = await expectError(t, 400);
     check(`  names its parameter or request: ${t.slice(0, 40)}`, e.json && e.json.error &&
