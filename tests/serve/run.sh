@@ -18,6 +18,28 @@ require("./tests/serve/http.js").request(+process.argv[1], "/api/health")
   .then((r) => console.log(r.json.counts.articles))' "$PORT")
 [ "$n" = 6 ] || { echo "serve: after an ingest beside it, $n articles, not 6" >&2; fail=1; }
 stop_server || fail=1
+# The query-time cap: 60,000 more events and --timeout-ms 1; a series
+# over them is stopped (503 query_timeout) while a small query answers.
+cp "$DB" "$T/big.db"
+sqlite3 "$T/big.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60000)
+  INSERT INTO events(date, source, target, code, negated, modality, place_key, root, base_code, quad,
+  goldstein, plover, plover_mode, source_name, source_country, source_agent, target_name,
+  target_country, target_agent) SELECT date('2020-01-01', '+' || (i % 900) || ' days'), 'RUS',
+  'UKR' || i, '190', 0, 'asserted', '', '19', '190', 4, -10, 'ASSAULT', '', 'Russia', 'RUS', '',
+  'Ukraine', 'UKR', '' FROM n" || fail=1
+DB=$T/big.db
+start_server --timeout-ms 1 || exit 1
+node -e '
+const {request} = require("./tests/serve/http.js");
+(async () => {
+  const p = +process.argv[1];
+  const slow = await request(p, "/api/series?country=UKR&by=month");
+  const fast = await request(p, "/api/articles/wire-0002");
+  const ok = slow.status === 503 && slow.json.error.code === "query_timeout" && fast.status === 200;
+  if (!ok) console.error(`serve: time cap: ${slow.status} ${slow.body.slice(0, 120)}; ${fast.status}`);
+  process.exit(ok ? 0 : 1);
+})();' "$PORT" || fail=1
+stop_server || fail=1
 # A database that is not there, a port taken: clear errors, status 2.
 "$BUILD"/tacitus serve --db "$T/missing.db" --port 0 >/dev/null 2>"$T/err.txt"
 [ $? -eq 2 ] && grep -q 'no such database' "$T/err.txt" || { echo "serve: a missing database is not a clear error" >&2; fail=1; }
