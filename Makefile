@@ -33,6 +33,11 @@ STORE_CFLAGS += $(shell pkg-config --cflags libpq) -DTC_HAVE_PG
 STORE_LIBS += $(PG_LIBS)
 endif
 
+# tacitus serve (src/serve/): libmicrohttpd, only in the tacitus binary.
+SERVE_PKGS := libmicrohttpd
+SERVE_CFLAGS := $(shell pkg-config --cflags $(SERVE_PKGS) 2>/dev/null)
+SERVE_LIBS := $(shell pkg-config --libs $(SERVE_PKGS) 2>/dev/null)
+
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wpointer-arith -Wformat=2 -Wvla
 OPT ?= -O2 -g
@@ -51,6 +56,8 @@ LIB_SRCS := $(sort $(wildcard src/*.c src/core/*.c src/ingest/*.c src/text/*.c s
 CLI_SRCS := $(sort $(wildcard src/cli/*.c))
 STORE_SRCS := $(sort $(wildcard src/store/*.c))
 STORE_OBJS := $(STORE_SRCS:%.c=$(BUILD)/obj/%.o)
+SERVE_SRCS := $(sort $(wildcard src/serve/*.c))
+SERVE_OBJS := $(SERVE_SRCS:%.c=$(BUILD)/obj/%.o)
 LIST_DATA := abbrev_titles=data/abbrev-titles.txt abbrev_other=data/abbrev-other.txt \
              sentence_starts=data/sentence-starters.txt boilerplate=data/boilerplate.txt \
              caption_markers=data/caption-markers.txt speech_verbs=data/speech-verbs.txt \
@@ -106,8 +113,10 @@ $(BUILD)/libtacitus_store.a: $(STORE_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/tacitus: $(CLI_OBJS) $(BUILD)/libtacitus_store.a $(BUILD)/libtacitus.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(STORE_LIBS)
+$(BUILD)/tacitus: $(CLI_OBJS) $(SERVE_OBJS) $(BUILD)/libtacitus_store.a $(BUILD)/libtacitus.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(STORE_LIBS) $(SERVE_LIBS)
+
+$(SERVE_OBJS): CFLAGS += $(SERVE_CFLAGS)
 
 # Unit and integration tests: one cmocka binary per test file; tests/unit
 # mirrors src/.
@@ -136,6 +145,12 @@ $(FUZZ_BUILD)/%: fuzz/%.c $(LIB_SRCS) $(GEN_LISTS)
 	clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=all $(PKG_CFLAGS) -o $@ $< $(LIB_SRCS) $(GEN_LISTS) $(PKG_LIBS)
 
+# The request parser of tacitus serve (no database, no HTTP library).
+$(FUZZ_BUILD)/fuzz_serve: fuzz/fuzz_serve.c src/serve/request.c
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=all $(STORE_CFLAGS) -o $@ $^
+
 # The store's target also links the store and the system SQLite.
 $(FUZZ_BUILD)/fuzz_store: fuzz/fuzz_store.c $(LIB_SRCS) $(STORE_SRCS) $(GEN_LISTS)
 	@mkdir -p $(@D)
@@ -157,6 +172,10 @@ demo: setup
 	rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
 	$(BUILD)/tacitus ingest --db $(BUILD)/demo.db --date 2022-02-21 examples/
 	$(BUILD)/tacitus report --db $(BUILD)/demo.db
+	@echo
+	@echo "== The dashboard: run"
+	@echo "     $(BUILD)/tacitus serve --db $(BUILD)/demo.db"
+	@echo "   and open http://127.0.0.1:8080/ (Ctrl-C stops it; --port N for another port)"
 
 bench: setup
 	$(MAKE) all
@@ -182,5 +201,21 @@ $(GAZETTEER): tools/build-gazetteer.js data/places-adm1.txt $(ATC_DIR)/cities.pb
 	@mkdir -p $(@D)
 	node tools/build-gazetteer.js $(ATC_DIR) $(ISO_JSON) data/places-adm1.txt $@.tmp
 	mv $@.tmp $@
+
+# ---- The dashboard: web/ and its libraries (npm, pinned, installed by
+# tools/setup.sh into build/npm-web) copied into build/web, the only folder
+# tacitus serve sends files from ----
+WEB_DIR := build/web
+WEB_NPM := build/npm-web/node_modules
+CPPFLAGS += -DTC_WEB_DIR='"$(CURDIR)/$(WEB_DIR)"'
+
+all: build/web.stamp
+
+$(WEB_NPM)/uplot/package.json:
+	@tools/setup.sh
+
+build/web.stamp: tools/build-web.sh $(wildcard web/*) $(WEB_NPM)/uplot/package.json
+	tools/build-web.sh web $(WEB_NPM) $(ISO_JSON) $(WEB_DIR)
+	@touch $@
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

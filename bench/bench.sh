@@ -146,3 +146,6 @@ t_ingn=$(best sh -c "rm -f '$dbdir'/b.db*; '$bin' ingest -q --threads $cores --d
 awk -v n="$narticles" -v t1="$t_ing1" -v tn="$t_ingn" -v c="$cores" 'BEGIN {
     printf "bench: ingest into SQLite: 1 thread %.0f articles/s, %d threads %.0f articles/s: speed-up %.2f\n", n / (t1 / 1e9), c, n / (tn / 1e9), t1 / tn
 }'
+
+# tacitus serve over the store just made: wrk on loopback (bench/serve.sh).
+BUILD=$BUILD sh bench/serve.sh "$dbdir/b.db"

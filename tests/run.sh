@@ -44,6 +44,9 @@ suite store-readers tests/store/readers.sh
 suite store-kill tests/store/kill.sh
 suite store-merge tests/store/merge.sh
 suite store-pg tests/store/pg.sh
+# tacitus serve: the JSON API, and the dashboard in headless Chromium.
+suite serve-api tests/serve/run.sh
+suite serve-browser tests/serve/browser.sh
 
 echo "suites: $passed passed, $failed failed${failures:+ (failed:$failures)}"
 echo "$passed passed, $failed failed"

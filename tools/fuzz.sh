@@ -44,6 +44,16 @@ for bin in "$@"; do
                 head -c 30000 "$SHARED/peers/tabari/$f" >"$corpus/$f-head"
         done
     fi
+    if [ "$name" = fuzz_serve ]; then # request targets of tacitus serve
+        i=0
+        for u in '/api/events?limit=5&offset=2&actor=RUS&quad=4&from=2022-02-01' \
+                 '/api/series?dyad=RUS:UKR&by=week' '/api/alerts?z=2.5&window=7' \
+                 '/api/articles/examples%2Fborder-talks.txt' '/vendor/d3.min.js' \
+                 '/%2e%2e/etc/passwd' '/api/events?q=a+b%20c&place=Kyiv'; do
+            printf '%s' "$u" >"$corpus/uri-$i"
+            i=$((i + 1))
+        done
+    fi
     if [ "$name" = fuzz_gazetteer ]; then
         cp data/places-extra.txt "$corpus"/
         [ -f build/gazetteer.tsv ] && head -c 60000 build/gazetteer.tsv >"$corpus"/gazetteer-head.tsv

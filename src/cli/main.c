@@ -13,6 +13,7 @@
 
 #include <pthread.h>
 #include "store_cmds.h"
+#include "serve/serve.h"
 
 #include <getopt.h>
 #include <stdbool.h>
@@ -183,6 +184,7 @@ static void usage(FILE *out)
     fprintf(out, "  %-12s %s\n", "dict convert", "a TABARI or PETRARCH dictionary in our format");
     fprintf(out, "  %-12s %s\n", "eval clean", "main-text extraction on a benchmark directory");
     tc_cli_store_usage(out);
+    fprintf(out, "  %-12s %s\n", "serve", "a store over HTTP: JSON API and dashboard (--db FILE)");
     fprintf(out, "  %-12s %s\n", "help", "help on a command");
     fprintf(out, "\n  tacitus --version     the version\n"
                  "  tacitus help COMMAND  a command's records and options\n");
@@ -816,6 +818,8 @@ int main(int argc, char **argv)
         return eval_command(argc - 1, argv + 1);
     if (strcmp(argv[1], "shard") == 0)
         return shard_command(argc - 1, argv + 1);
+    if (strcmp(argv[1], "serve") == 0) /* the API and dashboard */
+        return tc_serve_main(argc - 1, argv + 1);
     if (tc_cli_is_store_command(argv[1]))
         return tc_cli_store_main(argc - 1, argv + 1);
     cmd = find_command(argv[1]);

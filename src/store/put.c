@@ -34,8 +34,8 @@ static const char *const sql[Q_COUNT_] = {
     [Q_DEL_ARTICLE] = "DELETE FROM articles WHERE id=?1",
     [Q_INS_ARTICLE] =
         "INSERT INTO articles(doc_id, url, source, domain, source_key, date,"
-        " title, language, hash, text_len, sentences, ingested_at)"
-        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+        " title, language, hash, text_len, sentences, ingested_at, text)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
     [Q_INS_ACTOR] =
         "INSERT INTO actors(article, sentence, start, end, text, code,"
         " country, agent, name, type, affiliation, match)"
@@ -221,6 +221,8 @@ static bool insert_article(tc_store *s, const tc_doc *doc, const char *hash,
     sqlite3_bind_int64(st, 10, (sqlite3_int64)a.text_len);
     sqlite3_bind_int64(st, 11, (sqlite3_int64)tc_doc_sentence_count(doc));
     sqlite3_bind_text(st, 12, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 13, a.text ? a.text : "", (int)a.text_len,
+                      SQLITE_STATIC);
     if (!run(st))
         return false;
     *id = sqlite3_last_insert_rowid(s->db);

@@ -36,7 +36,7 @@ static const char query_sql[] =
     "  OR e.place_country = ?10)"
     " AND (?11 IS NULL OR EXISTS (SELECT 1 FROM mentions m WHERE"
     "  m.event=e.id AND m.sentence_text LIKE '%' || ?11 || '%' ESCAPE '\\'))"
-    " ORDER BY e.date, e.id LIMIT ?12";
+    " ORDER BY e.date, e.id LIMIT ?12 OFFSET ?13";
 
 /* `s` with LIKE's wildcards and the escape character escaped (owned). */
 static char *like_escape(const char *s)
@@ -83,6 +83,7 @@ tc_status tc_store_query(tc_store *s, const tc_store_filter *f,
     if (f->quad)
         sqlite3_bind_int(st, 9, f->quad);
     sqlite3_bind_int64(st, 12, f->limit > 0 ? f->limit : -1);
+    sqlite3_bind_int64(st, 13, f->offset > 0 ? f->offset : 0);
     rc = tc_out_rows(st, format, out);
     if (rc != SQLITE_DONE)
         status = tc_store_sql_error(s, err, "cannot query");

@@ -109,7 +109,12 @@ static const char schema_v2[] =
     "ALTER TABLE counts ADD COLUMN place_lon REAL;"
     "CREATE INDEX events_date ON events(date);";
 
-static const char *const migrations[TC_STORE_SCHEMA] = {schema_v1, schema_v2};
+/* Version 3: the article text, so that a reader (tacitus serve) can show
+ * every record in its place (NULL for articles stored before). */
+static const char schema_v3[] = "ALTER TABLE articles ADD COLUMN text TEXT;";
+
+static const char *const migrations[TC_STORE_SCHEMA] = {schema_v1, schema_v2,
+                                                        schema_v3};
 
 tc_status tc_store_sql_error(tc_store *s, tc_error *err, const char *what)
 {
@@ -146,30 +151,32 @@ fail:
     return err ? err->code : TC_ERR_IO;
 }
 
-/* One integer from a pragma or query; -1 (and `err`) on failure. */
-static long long one_int(tc_store *s, const char *sql, tc_error *err)
+/* One integer from a pragma or query into *v; false (and `err`) on
+ * failure.  (Any value may be read: a damaged header's application id
+ * is -1.) */
+static bool one_int(tc_store *s, const char *sql, long long *v, tc_error *err)
 {
     sqlite3_stmt *st = NULL;
-    long long v = -1;
+    bool ok = false;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
         sqlite3_step(st) != SQLITE_ROW) {
         tc_store_sql_error(s, err, "cannot read the database");
     } else {
-        v = sqlite3_column_int64(st, 0);
+        *v = sqlite3_column_int64(st, 0);
+        ok = true;
     }
     sqlite3_finalize(st);
-    return v;
+    return ok;
 }
 
 /* Says whether the open file is ours, and brings its schema to `want`. */
 static tc_status check_schema(tc_store *s, bool create, bool upgrade,
                               int want, tc_error *err)
 {
-    long long app = one_int(s, "PRAGMA application_id", err);
-    long long ver = app < 0 ? -1 : one_int(s, "PRAGMA user_version", err);
-    long long tables = ver < 0 ? -1 : one_int(s,
-        "SELECT count(*) FROM sqlite_schema", err);
-    if (tables < 0) {
+    long long app = 0, ver = 0, tables = 0;
+    if (!one_int(s, "PRAGMA application_id", &app, err) ||
+        !one_int(s, "PRAGMA user_version", &ver, err) ||
+        !one_int(s, "SELECT count(*) FROM sqlite_schema", &tables, err)) {
         if (sqlite3_extended_errcode(s->db) == SQLITE_NOTADB)
             return tc_error_set(err, TC_ERR_INPUT, s->path, 0, 0,
                                 "not a SQLite database, so not a tacitus "
@@ -222,8 +229,10 @@ static tc_status settings(tc_store *s, bool write, tc_error *err)
     return TC_OK;
 }
 
-static tc_store *open_store(const char *path, bool write, int want,
-                            size_t batch, tc_error *err)
+/* `readonly`: SQLITE_OPEN_READONLY even on a writable file (no migration,
+ * no write). */
+static tc_store *open_store(const char *path, bool write, bool readonly,
+                            int want, size_t batch, tc_error *err)
 {
     tc_store *s = calloc(1, sizeof *s);
     struct stat sb;
@@ -240,7 +249,7 @@ static tc_store *open_store(const char *path, bool write, int want,
         tc_error_set(err, TC_ERR_IO, path, 0, 0, "no such database");
         goto fail;
     }
-    if (!write && access(path, W_OK) != 0)
+    if (!write && (readonly || access(path, W_OK) != 0))
         flags = SQLITE_OPEN_READONLY;
     if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
         SQLITE_OK) {
@@ -265,8 +274,20 @@ tc_store *tc_store_open(const char *path, bool write, size_t batch,
     tc_store *s;
     if (tc_store_is_pg(path))
         return tc_pg_open(path, write, batch, err);
-    s = open_store(path, write, TC_STORE_SCHEMA, batch, err);
+    s = open_store(path, write, false, TC_STORE_SCHEMA, batch, err);
     if (s && write && tc_store_prepare(s, err) != TC_OK) {
+        tc_store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+tc_store *tc_store_open_readonly(const char *path, tc_error *err)
+{
+    tc_store *s = open_store(path, false, true, TC_STORE_SCHEMA, 0, err);
+    if (s && sqlite3_exec(s->db, "PRAGMA query_only=1", NULL, NULL, NULL) !=
+                 SQLITE_OK) {
+        tc_store_sql_error(s, err, "cannot open the database read-only");
         tc_store_close(s);
         return NULL;
     }
@@ -280,7 +301,7 @@ tc_store *tc_store_open_at(const char *path, int version, tc_error *err)
                      version);
         return NULL;
     }
-    return open_store(path, true, version, 0, err);
+    return open_store(path, true, false, version, 0, err);
 }
 
 tc_store *tc_store_open_memory(const char *label, size_t batch,

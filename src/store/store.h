@@ -18,7 +18,7 @@
 
 /* The schema this code writes and reads (PRAGMA user_version), and the
  * application id that marks a file as ours (PRAGMA application_id, "TCst"). */
-#define TC_STORE_SCHEMA 2
+#define TC_STORE_SCHEMA 3
 #define TC_STORE_APP_ID 0x54437374
 
 typedef struct tc_store tc_store;
@@ -33,6 +33,10 @@ typedef struct tc_store tc_store;
  */
 tc_store *tc_store_open(const char *path, bool write, size_t batch,
                         tc_error *err);
+/* Opens for reading only (SQLITE_OPEN_READONLY and PRAGMA query_only): an
+ * older schema is an error, not migrated.  One connection: use it from one
+ * thread at a time (tacitus serve opens one per worker). */
+tc_store *tc_store_open_readonly(const char *path, tc_error *err);
 /* Opens at an older schema version (tests of the migration path). */
 tc_store *tc_store_open_at(const char *path, int version, tc_error *err);
 /* Commits the open batch, if any, and closes.  NULL does nothing. */
@@ -97,6 +101,7 @@ typedef struct tc_store_filter {
     const char *place;             /* place name or country (with places) */
     const char *text;              /* words in an evidence sentence */
     long limit;                    /* 0: all */
+    long offset;                   /* rows skipped first (0: none) */
 } tc_store_filter;
 
 tc_status tc_store_query(tc_store *store, const tc_store_filter *f,
