@@ -401,27 +401,39 @@ static bool blank(const char *s, size_t n)
     return tc_sv_trim(tc_sv_make(s, n)).n == 0;
 }
 
-static tc_status next_text(tc_reader *r, tc_doc *doc, tc_error *err)
+/* A whole file into r->rec, at most `max` bytes: `what` names the
+ * article ("article", "HTML page") and `kind` its content ("text",
+ * "HTML") in the errors. */
+static tc_status read_whole(tc_reader *r, size_t max, const char *what,
+                            const char *kind, tc_error *err)
 {
-    tc_article_in in;
     bool over;
     tc_status st;
-    r->rec.max = r->limits->max_article_bytes;
+    r->rec.max = max;
     st = read_all(r, &over);
     if (st != TC_OK)
         return tc_error_set(err, st, r->name, 0, r->byte, "%s",
                             st == TC_ERR_IO ? "read error" : tc_status_str(st));
     if (over)
         return tc_error_set(err, TC_ERR_LIMIT, r->name, 1, 0,
-                            "article of %llu bytes is over the limit of %zu; "
-                            "skipped", (unsigned long long)r->byte,
-                            r->limits->max_article_bytes);
+                            "%s of %llu bytes is over the limit of %zu; "
+                            "skipped", what, (unsigned long long)r->byte, max);
     if (looks_binary(r->rec.p, r->rec.n))
         return tc_error_set(err, TC_ERR_INPUT, r->name, 1, 0,
-                            "binary file, not text; skipped");
+                            "binary file, not %s; skipped", kind);
     if (blank(r->rec.p, r->rec.n))
         return tc_error_set(err, TC_ERR_INPUT, r->name, 1, 0,
-                            "empty file: no text; skipped");
+                            "empty file: no %s; skipped", kind);
+    return TC_OK;
+}
+
+static tc_status next_text(tc_reader *r, tc_doc *doc, tc_error *err)
+{
+    tc_article_in in;
+    tc_status st = read_whole(r, r->limits->max_article_bytes, "article",
+                              "text", err);
+    if (st != TC_OK)
+        return st;
     memset(&in, 0, sizeof in);
     in.id = r->name;
     in.text = r->rec.p;
@@ -436,24 +448,10 @@ static tc_status next_text(tc_reader *r, tc_doc *doc, tc_error *err)
 static tc_status next_html(tc_reader *r, tc_doc *doc, tc_error *err)
 {
     tc_article_in in;
-    bool over;
-    tc_status st;
-    r->rec.max = r->limits->max_html_bytes;
-    st = read_all(r, &over);
+    tc_status st = read_whole(r, r->limits->max_html_bytes, "HTML page",
+                              "HTML", err);
     if (st != TC_OK)
-        return tc_error_set(err, st, r->name, 0, r->byte, "%s",
-                            st == TC_ERR_IO ? "read error" : tc_status_str(st));
-    if (over)
-        return tc_error_set(err, TC_ERR_LIMIT, r->name, 1, 0,
-                            "HTML page of %llu bytes is over the limit of %zu; "
-                            "skipped", (unsigned long long)r->byte,
-                            r->limits->max_html_bytes);
-    if (looks_binary(r->rec.p, r->rec.n))
-        return tc_error_set(err, TC_ERR_INPUT, r->name, 1, 0,
-                            "binary file, not HTML; skipped");
-    if (blank(r->rec.p, r->rec.n))
-        return tc_error_set(err, TC_ERR_INPUT, r->name, 1, 0,
-                            "empty file: no HTML; skipped");
+        return st;
     memset(&in, 0, sizeof in);
     in.id = r->name;
     st = tc_html_load(doc, &in, r->rec.p, r->rec.n, err);
