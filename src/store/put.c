@@ -72,8 +72,8 @@ static const char *const sql[Q_COUNT_] = {
         " dated, confidence, source_text, target_text, verb_text,"
         " sentence_text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
         "?13,?14,?15,?16,?17,NULL,?18,?19,?20,?21)",
-    /* Place columns (?22-?27): NULL until tc_count carries a place; the
-     * places branch binds them in insert_counts. */
+    /* Place columns (?22-?27): the place of the count's sentence, bound
+     * by bind_place in insert_counts. */
     [Q_INS_COUNT] =
         "INSERT INTO counts(article, sentence, start, end, number_start,"
         " number_end, type, number, high, precision, object, object_code,"

@@ -92,8 +92,8 @@ static const char schema_v1[] =
     " cue TEXT NOT NULL, direct INTEGER NOT NULL, partial INTEGER NOT NULL);"
     "CREATE INDEX quotes_article ON quotes(article);";
 
-/* Version 2: place columns on events and counts, NULL until the places
- * stage fills them (put.c writes them). */
+/* Version 2: place columns on events and counts (put.c writes the place
+ * of the sentence, NULL when none). */
 static const char schema_v2[] =
     "ALTER TABLE events ADD COLUMN place_name TEXT;"
     "ALTER TABLE events ADD COLUMN place_geonames_id INTEGER;"
