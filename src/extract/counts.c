@@ -704,9 +704,12 @@ static tc_status push(cctx *c, tc_vec *out, const tc_num *num, int type,
     r->dated = date != NULL;
     /* "more than 14,000 people since 2014": a running total, when the
      * "since" follows the number in the same clause */
-    for (k = 0; k < c->in->dates->n; k++) {
+    for (k = tc_dates_first(c->in->dates, c->sentence);
+         k < c->in->dates->n &&
+         ((const tc_date_rec *)tc_vec_at(c->in->dates, k))->sentence == c->sentence;
+         k++) {
         const tc_date_rec *x = tc_vec_at(c->in->dates, k);
-        if (x->sentence == c->sentence && x->since && x->tok0 > r->num0 &&
+        if (x->since && x->tok0 > r->num0 &&
             !clause_break(c, r->num0 - c->t0, x->tok0 - c->t0)) {
             r->cumulative = 1;
             r->since_year = x->since_year;
@@ -1019,11 +1022,11 @@ static void mark_dates(cctx *c)
     const tc_vec *d = c->in->dates;
     size_t i;
     memset(c->skip, 0, c->n);
-    for (i = 0; i < d->n; i++) {
+    for (i = tc_dates_first(d, c->sentence); i < d->n; i++) {
         const tc_date_rec *r = tc_vec_at(d, i);
         uint32_t k;
         if (r->sentence != c->sentence)
-            continue;
+            break;
         for (k = r->tok0; k < r->tok1; k++)
             if (k >= c->t0 && k < c->t0 + c->n)
                 c->skip[k - c->t0] = 1;

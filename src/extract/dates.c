@@ -488,13 +488,10 @@ tc_status tc_extract_dates(const tc_date_input *in, tc_vec *out)
     return st;
 }
 
-const tc_date_rec *tc_date_near(const tc_vec *dates, uint32_t sentence,
-                                uint32_t tok)
+size_t tc_dates_first(const tc_vec *dates, uint32_t sentence)
 {
-    const tc_date_rec *best = NULL;
-    uint32_t best_dist = UINT32_MAX;
-    size_t lo = 0, hi = dates->n, i;
-    /* the dates are in sentence order: find the first of the sentence */
+    size_t lo = 0, hi = dates->n;
+    /* the dates are in sentence order: the first of the sentence */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (((const tc_date_rec *)tc_vec_at(dates, mid))->sentence < sentence)
@@ -502,7 +499,16 @@ const tc_date_rec *tc_date_near(const tc_vec *dates, uint32_t sentence,
         else
             hi = mid;
     }
-    for (i = lo; i < dates->n; i++) {
+    return lo;
+}
+
+const tc_date_rec *tc_date_near(const tc_vec *dates, uint32_t sentence,
+                                uint32_t tok)
+{
+    const tc_date_rec *best = NULL;
+    uint32_t best_dist = UINT32_MAX;
+    size_t i;
+    for (i = tc_dates_first(dates, sentence); i < dates->n; i++) {
         const tc_date_rec *r = tc_vec_at(dates, i);
         uint32_t dist;
         if (r->sentence != sentence)

@@ -154,6 +154,9 @@ typedef struct tc_date_input {
 
 /* Finds the dates of every sentence, in text order. */
 tc_status tc_extract_dates(const tc_date_input *in, tc_vec *dates);
+/* The index of the first date of `sentence` (dates are in sentence
+ * order), or the count when it has none. */
+size_t tc_dates_first(const tc_vec *dates, uint32_t sentence);
 /* The date of `sentence` nearest to document token `tok` ("since" totals
  * left out), or NULL. */
 const tc_date_rec *tc_date_near(const tc_vec *dates, uint32_t sentence,
